@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+
+#include "rapport-application.h"
+#include "rapport-window.h"
+
+struct _RapportApplication
+{
+  AdwApplication  parent_instance;
+  RapportStore   *store;
+  GError         *store_error;
+  guint           sigterm_source;
+  guint           sigint_source;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * rapport_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the student's database, or %NULL if
+ *   it could not be opened
+ */
+RapportStore *
+rapport_application_get_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static void
+flush_store (RapportApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !rapport_store_flush (self->store, &error))
+    g_warning ("Could not save every change before quitting: %s", error->message);
+}
+
+/* A logout sends SIGTERM: write what is pending, then quit as if by Ctrl+Q. */
+static gboolean
+on_quit_signal (gpointer data)
+{
+  RapportApplication *self = data;
+
+  flush_store (self);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       data)
+{
+  RapportApplication *self = data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window saves its state, as the window manager's close does. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+    }
+
+  flush_store (self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Rapport developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Rapport"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Rapport developers"),
+                         "developers", developers,
+                         "comments", _("Plan, hold and follow up informational interviews"),
+                         "website", "https://github.com/rapportapp/rapport",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+rapport_application_startup (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = NULL;
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.show-page::contacts", { "<Alt>1", NULL } },
+    { "win.show-page::clippings", { "<Alt>2", NULL } },
+  };
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  path = rapport_store_dup_default_path ();
+  self->store = rapport_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->store_error->message);
+
+  self->sigterm_source = g_unix_signal_add (SIGTERM, on_quit_signal, self);
+  self->sigint_source = g_unix_signal_add (SIGINT, on_quit_signal, self);
+}
+
+static void
+rapport_application_activate (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rapport_window_new (self, self->store, self->store_error));
+
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_shutdown (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  flush_store (self);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+}
+
+static void
+rapport_application_finalize (GObject *object)
+{
+  RapportApplication *self = (RapportApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rapport_application_finalize;
+  app_class->startup = rapport_application_startup;
+  app_class->activate = rapport_application_activate;
+  app_class->shutdown = rapport_application_shutdown;
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-clippings-page.h"
+#include "rapport-contacts-page.h"
+#include "rapport-window.h"
+
+struct _RapportWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RapportStore         *store;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  RapportContactsPage  *contacts_page;
+  RapportClippingsPage *clippings_page;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GtkWidget *
+visible_page (RapportWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack);
+}
+
+/* Ctrl+N, Ctrl+F and Ctrl+Z act on the page in view. */
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
+    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.new", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
+    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.search", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.search", NULL);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
+    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.undo-delete", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.undo-delete", NULL);
+}
+
+static void
+new_contact_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
+}
+
+static void
+new_clipping_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clippings_page));
+  gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.new", NULL);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static void
+show_contact_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  rapport_contacts_page_select_contact (self->contacts_page, g_variant_get_int64 (param));
+}
+
+static void
+show_clipping_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clippings_page));
+  rapport_clippings_page_select_clipping (self->clippings_page, g_variant_get_int64 (param));
+}
+
+static void
+on_save_failed (RapportWindow *self,
+                const GError  *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s says why, e.g. "A contact needs a name." */
+  title = g_strdup_printf (_("Your last change was not saved: %s"), error->message);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  RapportWindow *self = RAPPORT_WINDOW (window);
+
+  if (self->store != NULL)
+    rapport_store_flush (self->store, NULL);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = (RapportWindow *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_save_failed, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = rapport_window_dispose;
+  window_class->close_request = rapport_window_close_request;
+
+  g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
+  g_type_ensure (RAPPORT_TYPE_CLIPPINGS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, clippings_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-clipping", NULL, new_clipping_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-clipping", "x", show_clipping_activated);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (APP_ID[0] != '\0' && source != NULL &&
+      (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    {
+      g_warning ("GSettings schema %s is not installed; window size will not be kept", APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self), 1000, 700);
+    }
+}
+
+static void
+show_store_error (RapportWindow *self,
+                  const GError  *error)
+{
+  const char *actions[] = {
+    "win.new", "win.search", "win.undo", "win.new-contact", "win.new-clipping",
+    "win.show-page", "win.show-contact", "win.show-clipping",
+  };
+
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], FALSE);
+}
+
+/**
+ * rapport_window_new:
+ * @store: (nullable): the open database
+ * @store_error: (nullable): why the database could not be opened
+ *
+ * Without a store the window explains @store_error and offers to quit: the
+ * student's file is never replaced by an empty one.
+ */
+RapportWindow *
+rapport_window_new (RapportApplication *application,
+                    RapportStore       *store,
+                    const GError       *store_error)
+{
+  RapportWindow *self;
+
+  g_return_val_if_fail (store != NULL || store_error != NULL, NULL);
+
+  self = g_object_new (RAPPORT_TYPE_WINDOW, "application", application, NULL);
+
+  if (store == NULL)
+    {
+      show_store_error (self, store_error);
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  g_signal_connect_swapped (store, "save-failed", G_CALLBACK (on_save_failed), self);
+  rapport_contacts_page_set_store (self->contacts_page, store);
+  rapport_clippings_page_set_store (self->clippings_page, store);
+
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "contact-sort", self->contacts_page, "sort", G_SETTINGS_BIND_DEFAULT);
+
+  return self;
+}

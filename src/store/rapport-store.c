@@ -1,0 +1,1674 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "rapport-record-private.h"
+#include "rapport-store.h"
+#include "rapport-text.h"
+
+#define DEFAULT_SAVE_DELAY_MS 400
+
+struct _RapportStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+
+  /* SQL text (static strings) → prepared statement, kept for the connection's life */
+  GHashTable *statements;
+
+  /* id → the one live object for that row, held weakly; a row is never
+   * represented by two objects, so every view sees every edit. */
+  GHashTable *contacts;
+  GHashTable *clippings;
+
+  /* Records edited since the last write, held strongly until written. */
+  GHashTable *dirty;
+  guint       save_source;
+  guint       save_delay_ms;
+
+  /* Rows deleted in this session whose deletion can still be undone. */
+  GHashTable *deleted_contacts;
+  GHashTable *deleted_clippings;
+};
+
+G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+static GQuark quark_contacts;
+static GQuark quark_clippings;
+
+G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
+
+/* Migrations: index i brings the schema from version i to i + 1. Never edit
+ * one that has shipped; add a new one. */
+static const char *migrations[] = {
+  /* 0 → 1: contacts and clippings */
+  "CREATE TABLE contacts ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  organization  TEXT NOT NULL DEFAULT '',"
+  "  job_title     TEXT NOT NULL DEFAULT '',"
+  "  field         TEXT NOT NULL DEFAULT '',"
+  "  email         TEXT NOT NULL DEFAULT '',"
+  "  phone         TEXT NOT NULL DEFAULT '',"
+  "  profile_url   TEXT NOT NULL DEFAULT '',"
+  "  source        TEXT NOT NULL DEFAULT 'other',"
+  "  source_detail TEXT NOT NULL DEFAULT '',"
+  "  referred_by   INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  stage         TEXT NOT NULL DEFAULT 'to-contact',"
+  "  notes         TEXT NOT NULL DEFAULT '',"
+  "  created       INTEGER NOT NULL,"
+  "  updated       INTEGER NOT NULL,"
+  "  deleted       INTEGER"
+  ");"
+  "CREATE INDEX contacts_name ON contacts (name COLLATE NOCASE);"
+  "CREATE INDEX contacts_organization ON contacts (organization COLLATE NOCASE);"
+  "CREATE INDEX contacts_stage ON contacts (stage);"
+  "CREATE INDEX contacts_source ON contacts (source);"
+  "CREATE INDEX contacts_updated ON contacts (updated);"
+  "CREATE INDEX contacts_referred_by ON contacts (referred_by);"
+  "CREATE TABLE clippings ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  title     TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  kind      TEXT NOT NULL DEFAULT 'web',"
+  "  url       TEXT NOT NULL DEFAULT '',"
+  "  date      TEXT NOT NULL DEFAULT '',"
+  "  notes     TEXT NOT NULL DEFAULT '',"
+  "  created   INTEGER NOT NULL,"
+  "  updated   INTEGER NOT NULL,"
+  "  deleted   INTEGER"
+  ");"
+  "CREATE INDEX clippings_date ON clippings (date);"
+  "CREATE TABLE clipping_contacts ("
+  "  clipping_id INTEGER NOT NULL REFERENCES clippings (id) ON DELETE CASCADE,"
+  "  contact_id  INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (clipping_id, contact_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX clipping_contacts_contact ON clipping_contacts (contact_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
+
+#define CONTACT_COLUMNS \
+  "id, name, organization, job_title, field, email, phone, profile_url, source, " \
+  "source_detail, referred_by, stage, notes, created, updated"
+
+#define CLIPPING_COLUMNS "id, title, kind, url, date, notes, created, updated"
+
+static gint64
+now_utc (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+set_sqlite_error (RapportStore  *self,
+                  int            rc,
+                  GError       **error)
+{
+  int primary = rc & 0xff;
+  RapportStoreError code;
+
+  switch (primary)
+    {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = RAPPORT_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = RAPPORT_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = RAPPORT_STORE_ERROR_INVALID;
+      break;
+    default:
+      code = RAPPORT_STORE_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, RAPPORT_STORE_ERROR, code,
+               /* Translators: %s is SQLite's own description of the problem */
+               _("The database could not be changed: %s"),
+               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (RapportStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+/* Runs a prepared statement that returns no rows. */
+static gboolean
+step_done (RapportStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+exec (RapportStore  *self,
+      const char    *sql,
+      GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+begin (RapportStore  *self,
+       GError       **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit (RapportStore  *self,
+        GError       **error)
+{
+  if (exec (self, "COMMIT", error))
+    return TRUE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+rollback (RapportStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, column, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+static void
+emit_changed (RapportStore *self,
+              GQuark        detail)
+{
+  g_signal_emit (self, signals[CHANGED], detail);
+}
+
+/* SQL function rapport_contains(haystack, folded_needle) for search as you type. */
+static void
+sql_contains (sqlite3_context  *ctx,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  const char *haystack = (const char *)sqlite3_value_text (argv[0]);
+  const char *needle = (const char *)sqlite3_value_text (argv[1]);
+
+  sqlite3_result_int (ctx, rapport_text_contains (haystack, needle));
+}
+
+/* Record cache and autosave */
+
+static void on_record_notify (RapportRecord *record,
+                              GParamSpec    *pspec,
+                              RapportStore  *self);
+
+static GHashTable *
+cache_for (RapportStore  *self,
+           RapportRecord *record)
+{
+  return RAPPORT_IS_CONTACT (record) ? self->contacts : self->clippings;
+}
+
+static void
+on_record_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  RapportStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  /* The object is gone, so look it up by address rather than by id. */
+  g_hash_table_iter_init (&iter, self->contacts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer)where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+
+  g_hash_table_iter_init (&iter, self->clippings);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer)where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+}
+
+static void
+track_record (RapportStore  *self,
+              RapportRecord *record)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = rapport_record_get_id (record);
+  g_hash_table_insert (cache_for (self, record), key, record);
+  g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
+  g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
+}
+
+static void
+untrack_all (RapportStore *self,
+             GHashTable   *cache)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_signal_handlers_disconnect_by_func (value, on_record_notify, self);
+      g_object_weak_unref (value, on_record_finalized, self);
+    }
+  g_hash_table_remove_all (cache);
+}
+
+static gboolean
+save_record (RapportStore   *self,
+             RapportRecord  *record,
+             GError        **error)
+{
+  if (RAPPORT_IS_CONTACT (record))
+    return rapport_store_save_contact (self, RAPPORT_CONTACT (record), error);
+  return rapport_store_save_clipping (self, RAPPORT_CLIPPING (record), error);
+}
+
+/**
+ * rapport_store_flush:
+ *
+ * Writes every edit that is still waiting for its autosave. Call it before
+ * quitting. Each record is written in its own transaction, so one record that
+ * cannot be saved does not hold back the others.
+ *
+ * Returns: %FALSE if any record could not be written
+ */
+gboolean
+rapport_store_flush (RapportStore  *self,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) first_error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (g_hash_table_size (self->dirty) == 0)
+    return TRUE;
+
+  pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->dirty);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_ptr_array_add (pending, key);
+      g_hash_table_iter_steal (&iter);
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      RapportRecord *record = g_ptr_array_index (pending, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!save_record (self, record, &local_error))
+        {
+          g_debug ("Could not save record %" G_GINT64_FORMAT ": %s",
+                     rapport_record_get_id (record), local_error->message);
+          /* Retry a write that failed for a passing reason at the next
+           * edit; a record that is invalid stays as it is in memory. */
+          if (!g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID))
+            g_hash_table_add (self->dirty, g_object_ref (record));
+          g_signal_emit (self, signals[SAVE_FAILED], 0, local_error);
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+        }
+    }
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+on_save_timeout (gpointer data)
+{
+  RapportStore *self = data;
+
+  self->save_source = 0;
+  rapport_store_flush (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_record_notify (RapportRecord *record,
+                  GParamSpec    *pspec,
+                  RapportStore  *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (!(pspec->flags & G_PARAM_WRITABLE))
+    return;
+  if (g_str_equal (name, "id") || g_str_equal (name, "created") || g_str_equal (name, "updated"))
+    return;
+
+  if (!g_hash_table_contains (self->dirty, record))
+    g_hash_table_add (self->dirty, g_object_ref (record));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (self->save_delay_ms, on_save_timeout, self);
+}
+
+/**
+ * rapport_store_has_pending:
+ *
+ * Returns: whether edits are waiting to be written
+ */
+gboolean
+rapport_store_has_pending (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return g_hash_table_size (self->dirty) > 0;
+}
+
+/**
+ * rapport_store_set_save_delay:
+ *
+ * Sets how long an edit waits before it is written, so that typing a word
+ * is one write and not one per key.
+ */
+void
+rapport_store_set_save_delay (RapportStore *self,
+                              guint         msec)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  self->save_delay_ms = msec;
+}
+
+/* GObject */
+
+static void
+rapport_store_finalize (GObject *object)
+{
+  RapportStore *self = (RapportStore *)object;
+
+  if (self->db != NULL)
+    rapport_store_flush (self, NULL);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  untrack_all (self, self->contacts);
+  untrack_all (self, self->clippings);
+  g_clear_pointer (&self->contacts, g_hash_table_unref);
+  g_clear_pointer (&self->clippings, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_contacts, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_clippings, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
+}
+
+static void
+rapport_store_class_init (RapportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_store_finalize;
+
+  quark_contacts = g_quark_from_static_string ("contacts");
+  quark_clippings = g_quark_from_static_string ("clippings");
+
+  /**
+   * RapportStore::changed:
+   *
+   * Emitted after a write has been committed. The detail says which kind of
+   * row changed: "contacts" or "clippings" (both for a link between them).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * RapportStore::save-failed:
+   * @error: what went wrong
+   *
+   * Emitted when an autosave could not be written, so the window can say so.
+   */
+  signals[SAVE_FAILED] =
+    g_signal_new ("save-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+rapport_store_init (RapportStore *self)
+{
+  self->save_delay_ms = DEFAULT_SAVE_DELAY_MS;
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)sqlite3_finalize);
+  self->contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->deleted_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->deleted_clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* Opening */
+
+/**
+ * rapport_store_dup_default_path:
+ *
+ * Returns: (transfer full): where the student's database lives
+ */
+char *
+rapport_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+static int
+query_int (RapportStore  *self,
+           const char    *sql,
+           int           *value,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    set_sqlite_error (self, rc, error);
+
+  return rc;
+}
+
+static gboolean
+migrate (RapportStore  *self,
+         int            from,
+         GError       **error)
+{
+  for (int version = from; version < RAPPORT_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!begin (self, error))
+        return FALSE;
+
+      /* user_version cannot take a bound value; it is our own integer. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (self, migrations[version], error) ||
+          !exec (self, set_version, error) ||
+          !commit (self, error))
+        {
+          rollback (self);
+          g_prefix_error (error, _("Could not update the database to version %d: "), version + 1);
+          return FALSE;
+        }
+
+      g_debug ("Migrated database to version %d", version + 1);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* SQLite would fall back to read-only silently; WAL also needs to create
+   * files beside the database, so the folder must be writable too. */
+  if ((exists && access (path, W_OK) != 0) || access (dir, W_OK) != 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY,
+                   _("Rapport can’t write to its database “%s”. Check that the file "
+                     "and its folder are yours and not read-only, then open Rapport again."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_open:
+ * @path: the database file; created with its folder when missing
+ *
+ * Opens the student's database and brings its schema up to date. A file that
+ * is read-only, is not a database, is damaged, or was written by a newer
+ * version of Rapport gives an error and is left exactly as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RapportStore *
+rapport_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(RapportStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean exists;
+  int flags = SQLITE_OPEN_READWRITE;
+  int version = 0;
+  int tables = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_READ_ONLY,
+                   _("Rapport can’t create the folder “%s” for its database: %s"),
+                   dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_RAPPORT,
+                   _("“%s” is not a file, so Rapport can’t use it as its database."), path);
+      return NULL;
+    }
+
+  if (!check_writable (path, exists, error))
+    return NULL;
+
+  if (!exists)
+    flags |= SQLITE_OPEN_CREATE;
+
+  self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading the schema is the first thing that touches the file's
+   * contents: a file that is not a database fails here, untouched. */
+  if (query_int (self, "SELECT count(*) FROM sqlite_schema", &tables, NULL) != SQLITE_OK ||
+      query_int (self, "PRAGMA user_version", &version, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged or is not a Rapport database, so Rapport left it "
+                     "as it is. Restore it from a backup, or move it aside to start afresh."),
+                   path);
+      return NULL;
+    }
+
+  if (version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Rapport. Update Rapport to "
+                     "open it; it has been left as it is."),
+                   path);
+      return NULL;
+    }
+
+  if (version == 0 && tables > 0)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_RAPPORT,
+                   _("“%s” is a database of another program, so Rapport left it as it is."),
+                   path);
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  sqlite3_create_function (self->db, "rapport_contains", 2,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_contains, NULL, NULL);
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  /* Deletions that were never undone before the app last stopped are final. */
+  if (!exec (self,
+             "DELETE FROM contacts WHERE deleted IS NOT NULL;"
+             "DELETE FROM clippings WHERE deleted IS NOT NULL;",
+             error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rapport_store_get_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/* Contacts */
+
+static gboolean
+validate_contact (RapportContact  *contact,
+                  GError         **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (rapport_contact_get_name (contact)));
+
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A contact needs a name."));
+      return FALSE;
+    }
+
+  if (rapport_contact_get_referred_by (contact) != 0 &&
+      rapport_contact_get_referred_by (contact) == rapport_record_get_id (RAPPORT_RECORD (contact)))
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A contact can’t be their own referrer."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_contact (sqlite3_stmt   *stmt,
+              RapportContact *contact)
+{
+  g_autofree char *name = g_strstrip (g_strdup (rapport_contact_get_name (contact)));
+  gint64 referred_by = rapport_contact_get_referred_by (contact);
+
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, rapport_contact_get_organization (contact));
+  bind_text (stmt, 3, rapport_contact_get_job_title (contact));
+  bind_text (stmt, 4, rapport_contact_get_field (contact));
+  bind_text (stmt, 5, rapport_contact_get_email (contact));
+  bind_text (stmt, 6, rapport_contact_get_phone (contact));
+  bind_text (stmt, 7, rapport_contact_get_profile_url (contact));
+  bind_text (stmt, 8, rapport_enum_to_key (RAPPORT_TYPE_SOURCE, rapport_contact_get_source (contact)));
+  bind_text (stmt, 9, rapport_contact_get_source_detail (contact));
+  if (referred_by > 0)
+    sqlite3_bind_int64 (stmt, 10, referred_by);
+  else
+    sqlite3_bind_null (stmt, 10);
+  bind_text (stmt, 11, rapport_enum_to_key (RAPPORT_TYPE_STAGE, rapport_contact_get_stage (contact)));
+  bind_text (stmt, 12, rapport_contact_get_notes (contact));
+}
+
+static gboolean
+insert_contact (RapportStore    *self,
+                RapportContact  *contact,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  if (!validate_contact (contact, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO contacts (name, organization, job_title, field, email, phone,"
+                  " profile_url, source, source_detail, referred_by, stage, notes, created, updated)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_contact (stmt, contact);
+  sqlite3_bind_int64 (stmt, 13, now);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  rapport_record_set_id (RAPPORT_RECORD (contact), sqlite3_last_insert_rowid (self->db));
+  rapport_record_set_created (RAPPORT_RECORD (contact), now);
+  rapport_record_set_updated (RAPPORT_RECORD (contact), now);
+  return TRUE;
+}
+
+/**
+ * rapport_store_add_contact:
+ * @contact: a contact that is not yet in a store
+ *
+ * Saves a new contact. From then on @contact is the store's object for that
+ * row, and edits to it are saved by themselves.
+ */
+gboolean
+rapport_store_add_contact (RapportStore    *self,
+                           RapportContact  *contact,
+                           GError         **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (contact)) == 0, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!insert_contact (self, contact, error) || !commit (self, error))
+    {
+      rollback (self);
+      rapport_record_set_id (RAPPORT_RECORD (contact), 0);
+      return FALSE;
+    }
+
+  track_record (self, RAPPORT_RECORD (contact));
+  emit_changed (self, quark_contacts);
+  return TRUE;
+}
+
+static RapportContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  RapportContact *contact;
+  int source = RAPPORT_SOURCE_OTHER;
+  int stage = RAPPORT_STAGE_TO_CONTACT;
+
+  /* An unknown key (from a newer version) shows as the default rather than failing. */
+  rapport_enum_from_key (RAPPORT_TYPE_SOURCE, column_text (stmt, 8), &source);
+  rapport_enum_from_key (RAPPORT_TYPE_STAGE, column_text (stmt, 11), &stage);
+
+  contact = g_object_new (RAPPORT_TYPE_CONTACT,
+                          "name", column_text (stmt, 1),
+                          "organization", column_text (stmt, 2),
+                          "job-title", column_text (stmt, 3),
+                          "field", column_text (stmt, 4),
+                          "email", column_text (stmt, 5),
+                          "phone", column_text (stmt, 6),
+                          "profile-url", column_text (stmt, 7),
+                          "source", source,
+                          "source-detail", column_text (stmt, 9),
+                          "referred-by", sqlite3_column_int64 (stmt, 10),
+                          "stage", stage,
+                          "notes", column_text (stmt, 12),
+                          NULL);
+  rapport_record_set_id (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 0));
+  rapport_record_set_created (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 13));
+  rapport_record_set_updated (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 14));
+
+  return contact;
+}
+
+/**
+ * rapport_store_get_contact:
+ *
+ * Returns: (transfer full) (nullable): the contact, or %NULL if there is
+ *   none with @id or it was deleted
+ */
+RapportContact *
+rapport_store_get_contact (RapportStore *self,
+                           gint64        id)
+{
+  RapportContact *contact;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (id <= 0 || g_hash_table_contains (self->deleted_contacts, &id))
+    return NULL;
+
+  if ((contact = g_hash_table_lookup (self->contacts, &id)))
+    return g_object_ref (contact);
+
+  if (!(stmt = prepare (self, "SELECT " CONTACT_COLUMNS " FROM contacts"
+                              " WHERE id = ? AND deleted IS NULL", NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  contact = contact_from_row (stmt);
+  sqlite3_reset (stmt);
+  track_record (self, RAPPORT_RECORD (contact));
+
+  return contact;
+}
+
+/**
+ * rapport_store_save_contact:
+ *
+ * Writes @contact now. Edits are saved by themselves after a short delay;
+ * this is for when they must be on disk at once.
+ */
+gboolean
+rapport_store_save_contact (RapportStore    *self,
+                            RapportContact  *contact,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (contact)) > 0, FALSE);
+
+  if (!validate_contact (contact, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE contacts SET name = ?1, organization = ?2, job_title = ?3, field = ?4,"
+                  " email = ?5, phone = ?6, profile_url = ?7, source = ?8, source_detail = ?9,"
+                  " referred_by = ?10, stage = ?11, notes = ?12, updated = ?13 WHERE id = ?14",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  bind_contact (stmt, contact);
+  sqlite3_bind_int64 (stmt, 13, now);
+  sqlite3_bind_int64 (stmt, 14, rapport_record_get_id (RAPPORT_RECORD (contact)));
+
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      if (error && *error && (*error)->code == RAPPORT_STORE_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                               _("The person who referred this contact no longer exists."));
+        }
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->dirty, contact);
+  rapport_record_set_updated (RAPPORT_RECORD (contact), now);
+  emit_changed (self, quark_contacts);
+  return TRUE;
+}
+
+static gboolean
+mark_deleted (RapportStore  *self,
+              const char    *sql,
+              gint64         id,
+              gint64         when,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, sql, error)))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (when > 0)
+    sqlite3_bind_int64 (stmt, 1, when);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self, stmt, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That item no longer exists."));
+      return FALSE;
+    }
+
+  return commit (self, error);
+}
+
+static void
+set_add_id (GHashTable *set,
+            gint64      id)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_add (set, key);
+}
+
+/**
+ * rapport_store_delete_contact:
+ *
+ * Deletes @contact so that rapport_store_undelete_contact() can still bring
+ * it back with every link intact; rapport_store_purge_contact() makes it
+ * final (as does the next start). People this contact referred are kept.
+ */
+gboolean
+rapport_store_delete_contact (RapportStore    *self,
+                              RapportContact  *contact,
+                              GError         **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  g_return_val_if_fail (id > 0, FALSE);
+
+  /* Keep any pending edit, so that Undo brings back the latest version. */
+  if (g_hash_table_contains (self->dirty, contact))
+    rapport_store_save_contact (self, contact, NULL);
+
+  if (!mark_deleted (self, "UPDATE contacts SET deleted = ?1 WHERE id = ?2 AND deleted IS NULL",
+                     id, now_utc (), error))
+    return FALSE;
+
+  set_add_id (self->deleted_contacts, id);
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+gboolean
+rapport_store_undelete_contact (RapportStore  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!mark_deleted (self, "UPDATE contacts SET deleted = ?1 WHERE id = ?2 AND deleted IS NOT NULL",
+                     id, 0, error))
+    return FALSE;
+
+  g_hash_table_remove (self->deleted_contacts, &id);
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+static gboolean
+purge (RapportStore  *self,
+       const char    *sql,
+       GHashTable    *deleted,
+       gint64         id,
+       GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, sql, error)))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  g_hash_table_remove (deleted, &id);
+  return TRUE;
+}
+
+/**
+ * rapport_store_purge_contact:
+ *
+ * Makes the deletion of contact @id final, once its Undo is no longer offered.
+ */
+gboolean
+rapport_store_purge_contact (RapportStore  *self,
+                             gint64         id,
+                             GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!purge (self, "DELETE FROM contacts WHERE id = ? AND deleted IS NOT NULL",
+              self->deleted_contacts, id, error))
+    return FALSE;
+
+  /* Referred contacts lost their referrer (ON DELETE SET NULL): keep the
+   * objects in memory in step with the rows. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->contacts);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      if (rapport_contact_get_referred_by (value) == id)
+        {
+          g_signal_handlers_block_by_func (value, on_record_notify, self);
+          rapport_contact_set_referred_by (value, 0);
+          g_signal_handlers_unblock_by_func (value, on_record_notify, self);
+        }
+  }
+
+  emit_changed (self, quark_contacts);
+  return TRUE;
+}
+
+static const char *
+contact_order_by (RapportContactSort sort)
+{
+  switch (sort)
+    {
+    case RAPPORT_CONTACT_SORT_ORGANIZATION:
+      return " ORDER BY organization = '', organization COLLATE NOCASE, name COLLATE NOCASE, id";
+    case RAPPORT_CONTACT_SORT_STAGE:
+      return " ORDER BY CASE stage"
+             " WHEN 'to-contact' THEN 0 WHEN 'requested' THEN 1 WHEN 'scheduled' THEN 2"
+             " WHEN 'met' THEN 3 WHEN 'thanked' THEN 4 WHEN 'following-up' THEN 5"
+             " WHEN 'declined' THEN 6 ELSE 7 END, name COLLATE NOCASE, id";
+    case RAPPORT_CONTACT_SORT_UPDATED:
+      return " ORDER BY updated DESC, id DESC";
+    case RAPPORT_CONTACT_SORT_NAME:
+    default:
+      return " ORDER BY name COLLATE NOCASE, id";
+    }
+}
+
+static GArray *
+collect_ids (RapportStore  *self,
+             const char    *sql,
+             GPtrArray     *texts,
+             GArray        *ints,
+             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  /* Parameters are named ?1… for texts and ?101… for integers. */
+  for (guint i = 0; i < texts->len; i++)
+    bind_text (stmt, i + 1, g_ptr_array_index (texts, i));
+  for (guint i = 0; i < ints->len; i++)
+    sqlite3_bind_int64 (stmt, 101 + i, g_array_index (ints, gint64, i));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Appends "<before>?N<after>" and binds @value to ?N. */
+static void
+add_int_param (GString    *sql,
+               GArray     *ints,
+               const char *before,
+               const char *after,
+               gint64      value)
+{
+  g_string_append (sql, before);
+  g_string_append_printf (sql, "?%u", 101 + ints->len);
+  g_string_append (sql, after);
+  g_array_append_val (ints, value);
+}
+
+/**
+ * rapport_store_query_contacts:
+ *
+ * Returns: (transfer full): the ids of the contacts that match @query, in
+ *   its order
+ */
+GArray *
+rapport_store_query_contacts (RapportStore               *self,
+                              const RapportContactQuery  *query,
+                              GError                    **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM contacts WHERE deleted IS NULL");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* Only fixed fragments go into the SQL text; every value is bound. */
+  if (query->search != NULL && *query->search != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (query->search));
+
+      if (*stripped)
+        {
+          g_ptr_array_add (texts, rapport_text_fold (stripped));
+          g_string_append (sql, " AND (rapport_contains (name, ?1) OR rapport_contains (organization, ?1)"
+                                " OR rapport_contains (field, ?1) OR rapport_contains (job_title, ?1)"
+                                " OR rapport_contains (notes, ?1))");
+        }
+    }
+  if (query->stage >= 0)
+    {
+      g_string_append_printf (sql, " AND stage = ?%u", texts->len + 1);
+      g_ptr_array_add (texts, g_strdup (rapport_enum_to_key (RAPPORT_TYPE_STAGE, query->stage)));
+    }
+  if (query->source >= 0)
+    {
+      g_string_append_printf (sql, " AND source = ?%u", texts->len + 1);
+      g_ptr_array_add (texts, g_strdup (rapport_enum_to_key (RAPPORT_TYPE_SOURCE, query->source)));
+    }
+  if (query->referred_by > 0)
+    add_int_param (sql, ints, " AND referred_by = ", "", query->referred_by);
+  if (query->clipping_id > 0)
+    add_int_param (sql, ints, " AND id IN (SELECT contact_id FROM clipping_contacts WHERE clipping_id = ",
+                   ")", query->clipping_id);
+  if (query->exclude_id > 0)
+    add_int_param (sql, ints, " AND id != ", "", query->exclude_id);
+
+  g_string_append (sql, contact_order_by (query->sort));
+
+  return collect_ids (self, sql->str, texts, ints, error);
+}
+
+/**
+ * rapport_store_count_contacts:
+ *
+ * Returns: how many contacts there are, deleted ones not counted
+ */
+guint
+rapport_store_count_contacts (RapportStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, "SELECT count(*) FROM contacts WHERE deleted IS NULL", NULL)))
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/* Clippings */
+
+static gboolean
+validate_clipping (RapportClipping  *clipping,
+                   GError          **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (rapport_clipping_get_title (clipping)));
+
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A clipping needs a title."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_clipping (sqlite3_stmt    *stmt,
+               RapportClipping *clipping)
+{
+  g_autofree char *title = g_strstrip (g_strdup (rapport_clipping_get_title (clipping)));
+
+  bind_text (stmt, 1, title);
+  bind_text (stmt, 2, rapport_enum_to_key (RAPPORT_TYPE_CLIPPING_KIND, rapport_clipping_get_kind (clipping)));
+  bind_text (stmt, 3, rapport_clipping_get_url (clipping));
+  bind_text (stmt, 4, rapport_clipping_get_date (clipping));
+  bind_text (stmt, 5, rapport_clipping_get_notes (clipping));
+}
+
+gboolean
+rapport_store_add_clipping (RapportStore     *self,
+                            RapportClipping  *clipping,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (clipping)) == 0, FALSE);
+
+  if (!validate_clipping (clipping, error) || !begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO clippings (title, kind, url, date, notes, created, updated)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  bind_clipping (stmt, clipping);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  rapport_record_set_id (RAPPORT_RECORD (clipping), sqlite3_last_insert_rowid (self->db));
+  rapport_record_set_created (RAPPORT_RECORD (clipping), now);
+  rapport_record_set_updated (RAPPORT_RECORD (clipping), now);
+  track_record (self, RAPPORT_RECORD (clipping));
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+/**
+ * rapport_store_get_clipping:
+ *
+ * Returns: (transfer full) (nullable): the clipping, or %NULL
+ */
+RapportClipping *
+rapport_store_get_clipping (RapportStore *self,
+                            gint64        id)
+{
+  RapportClipping *clipping;
+  sqlite3_stmt *stmt;
+  int kind = RAPPORT_CLIPPING_OTHER;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (id <= 0 || g_hash_table_contains (self->deleted_clippings, &id))
+    return NULL;
+
+  if ((clipping = g_hash_table_lookup (self->clippings, &id)))
+    return g_object_ref (clipping);
+
+  if (!(stmt = prepare (self, "SELECT " CLIPPING_COLUMNS " FROM clippings"
+                              " WHERE id = ? AND deleted IS NULL", NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  rapport_enum_from_key (RAPPORT_TYPE_CLIPPING_KIND, column_text (stmt, 2), &kind);
+  clipping = g_object_new (RAPPORT_TYPE_CLIPPING,
+                           "title", column_text (stmt, 1),
+                           "kind", kind,
+                           "url", column_text (stmt, 3),
+                           "notes", column_text (stmt, 5),
+                           NULL);
+  if (rapport_iso_date_is_valid (column_text (stmt, 4)))
+    rapport_clipping_set_date (clipping, column_text (stmt, 4));
+  rapport_record_set_id (RAPPORT_RECORD (clipping), id);
+  rapport_record_set_created (RAPPORT_RECORD (clipping), sqlite3_column_int64 (stmt, 6));
+  rapport_record_set_updated (RAPPORT_RECORD (clipping), sqlite3_column_int64 (stmt, 7));
+  sqlite3_reset (stmt);
+
+  track_record (self, RAPPORT_RECORD (clipping));
+  return clipping;
+}
+
+gboolean
+rapport_store_save_clipping (RapportStore     *self,
+                             RapportClipping  *clipping,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (clipping)) > 0, FALSE);
+
+  if (!validate_clipping (clipping, error) || !begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE clippings SET title = ?1, kind = ?2, url = ?3, date = ?4, notes = ?5,"
+                  " updated = ?6 WHERE id = ?7", error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  bind_clipping (stmt, clipping);
+  sqlite3_bind_int64 (stmt, 6, now);
+  sqlite3_bind_int64 (stmt, 7, rapport_record_get_id (RAPPORT_RECORD (clipping)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->dirty, clipping);
+  rapport_record_set_updated (RAPPORT_RECORD (clipping), now);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+gboolean
+rapport_store_delete_clipping (RapportStore     *self,
+                               RapportClipping  *clipping,
+                               GError          **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), FALSE);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (clipping));
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (g_hash_table_contains (self->dirty, clipping))
+    rapport_store_save_clipping (self, clipping, NULL);
+
+  if (!mark_deleted (self, "UPDATE clippings SET deleted = ?1 WHERE id = ?2 AND deleted IS NULL",
+                     id, now_utc (), error))
+    return FALSE;
+
+  set_add_id (self->deleted_clippings, id);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+gboolean
+rapport_store_undelete_clipping (RapportStore  *self,
+                                 gint64         id,
+                                 GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!mark_deleted (self, "UPDATE clippings SET deleted = ?1 WHERE id = ?2 AND deleted IS NOT NULL",
+                     id, 0, error))
+    return FALSE;
+
+  g_hash_table_remove (self->deleted_clippings, &id);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+gboolean
+rapport_store_purge_clipping (RapportStore  *self,
+                              gint64         id,
+                              GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return purge (self, "DELETE FROM clippings WHERE id = ? AND deleted IS NOT NULL",
+                self->deleted_clippings, id, error);
+}
+
+/**
+ * rapport_store_query_clippings:
+ *
+ * Returns: (transfer full): ids of matching clippings, newest first
+ */
+GArray *
+rapport_store_query_clippings (RapportStore                *self,
+                               const RapportClippingQuery  *query,
+                               GError                     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM clippings WHERE deleted IS NULL");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->search != NULL && *query->search != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (query->search));
+
+      if (*stripped)
+        {
+          g_ptr_array_add (texts, rapport_text_fold (stripped));
+          g_string_append (sql, " AND (rapport_contains (title, ?1) OR rapport_contains (notes, ?1)"
+                                " OR id IN (SELECT cc.clipping_id FROM clipping_contacts cc"
+                                " JOIN contacts c ON c.id = cc.contact_id"
+                                " WHERE c.deleted IS NULL AND rapport_contains (c.name, ?1)))");
+        }
+    }
+  if (query->contact_id > 0)
+    add_int_param (sql, ints, " AND id IN (SELECT clipping_id FROM clipping_contacts WHERE contact_id = ",
+                   ")", query->contact_id);
+
+  g_string_append (sql, " ORDER BY date = '', date DESC, created DESC, id DESC");
+
+  return collect_ids (self, sql->str, texts, ints, error);
+}
+
+static gboolean
+link_clipping (RapportStore  *self,
+               gint64         clipping_id,
+               gint64         contact_id,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "INSERT OR IGNORE INTO clipping_contacts (clipping_id, contact_id)"
+                        " VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, clipping_id);
+  sqlite3_bind_int64 (stmt, 2, contact_id);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rapport_store_link_clipping:
+ *
+ * Records that @clipping names @contact.
+ */
+gboolean
+rapport_store_link_clipping (RapportStore     *self,
+                             RapportClipping  *clipping,
+                             RapportContact   *contact,
+                             GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!link_clipping (self, rapport_record_get_id (RAPPORT_RECORD (clipping)),
+                      rapport_record_get_id (RAPPORT_RECORD (contact)), error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+gboolean
+rapport_store_unlink_clipping (RapportStore     *self,
+                               RapportClipping  *clipping,
+                               RapportContact   *contact,
+                               GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "DELETE FROM clipping_contacts WHERE clipping_id = ? AND contact_id = ?", error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (clipping)));
+  sqlite3_bind_int64 (stmt, 2, rapport_record_get_id (RAPPORT_RECORD (contact)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  return TRUE;
+}
+
+/**
+ * rapport_store_add_contact_from_clipping:
+ * @name: the person's name as the clipping gives it
+ *
+ * Turns a person named in a clipping into a contact in one step: the
+ * contact's source is the article or broadcast, and the two are linked.
+ *
+ * Returns: (transfer full) (nullable): the new contact
+ */
+RapportContact *
+rapport_store_add_contact_from_clipping (RapportStore     *self,
+                                         RapportClipping  *clipping,
+                                         const char       *name,
+                                         GError          **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CLIPPING (clipping), NULL);
+
+  contact = rapport_contact_new (name);
+  rapport_contact_set_source (contact, RAPPORT_SOURCE_ARTICLE);
+  rapport_contact_set_source_detail (contact, rapport_clipping_get_title (clipping));
+
+  if (!begin (self, error))
+    return NULL;
+
+  if (!insert_contact (self, contact, error) ||
+      !link_clipping (self, rapport_record_get_id (RAPPORT_RECORD (clipping)),
+                      rapport_record_get_id (RAPPORT_RECORD (contact)), error) ||
+      !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  track_record (self, RAPPORT_RECORD (contact));
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  return g_steal_pointer (&contact);
+}

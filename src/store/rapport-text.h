@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *rapport_text_fold     (const char *text);
+gboolean  rapport_text_contains (const char *haystack,
+                                 const char *folded_needle);
+
+G_END_DECLS

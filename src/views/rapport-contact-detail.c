@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-contact-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-clipping-list.h"
+#include "rapport-contact-chooser.h"
+#include "rapport-contact-detail.h"
+#include "rapport-contact-list.h"
+#include "rapport-view-util.h"
+
+/* Every field edits the contact object directly; the store notices and
+ * saves it shortly after, so there is no Save button. */
+struct _RapportContactDetail
+{
+  AdwBin                 parent_instance;
+
+  RapportStore          *store;
+  RapportContact        *contact;
+  GPtrArray             *bindings;
+  RapportContactList    *referrals;
+  RapportClippingList   *clippings;
+
+  GtkScrolledWindow     *scroller;
+  AdwAvatar             *avatar;
+  GtkLabel              *title_label;
+  GtkLabel              *summary_label;
+  AdwComboRow           *stage_row;
+  GtkButton             *next_stage_button;
+  AdwEntryRow           *name_row;
+  AdwEntryRow           *organization_row;
+  AdwEntryRow           *job_title_row;
+  AdwEntryRow           *field_row;
+  AdwEntryRow           *email_row;
+  AdwEntryRow           *phone_row;
+  AdwEntryRow           *profile_url_row;
+  AdwComboRow           *source_row;
+  AdwEntryRow           *source_detail_row;
+  AdwActionRow          *referred_by_row;
+  GtkWidget             *clear_referrer_button;
+  RapportContactChooser *referrer_chooser;
+  GtkListBox            *referrals_list;
+  GtkListBox            *clippings_list;
+  GtkTextBuffer         *notes_buffer;
+  GtkLabel              *updated_label;
+};
+
+G_DEFINE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, ADW_TYPE_BIN)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ID_KEY "rapport-id"
+
+/* The usual path through the pipeline; "declined" is set from the combo. */
+static int
+next_stage (RapportStage stage)
+{
+  switch (stage)
+    {
+    case RAPPORT_STAGE_TO_CONTACT: return RAPPORT_STAGE_REQUESTED;
+    case RAPPORT_STAGE_REQUESTED:  return RAPPORT_STAGE_SCHEDULED;
+    case RAPPORT_STAGE_SCHEDULED:  return RAPPORT_STAGE_MET;
+    case RAPPORT_STAGE_MET:        return RAPPORT_STAGE_THANKED;
+    case RAPPORT_STAGE_THANKED:    return RAPPORT_STAGE_FOLLOWING_UP;
+    case RAPPORT_STAGE_FOLLOWING_UP:
+    case RAPPORT_STAGE_DECLINED:
+    default:
+      return -1;
+    }
+}
+
+static const char *
+next_stage_label (int stage)
+{
+  switch (stage)
+    {
+    case RAPPORT_STAGE_REQUESTED:    return _("Mark as _Requested");
+    case RAPPORT_STAGE_SCHEDULED:    return _("Mark as _Scheduled");
+    case RAPPORT_STAGE_MET:          return _("Mark as _Met");
+    case RAPPORT_STAGE_THANKED:      return _("Mark as _Thanked");
+    case RAPPORT_STAGE_FOLLOWING_UP: return _("Mark as _Following Up");
+    default:                         return NULL;
+    }
+}
+
+static void
+update_stage (RapportContactDetail *self)
+{
+  int next = self->contact ? next_stage (rapport_contact_get_stage (self->contact)) : -1;
+  const char *label = next_stage_label (next);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_stage_button), label != NULL);
+  if (label != NULL)
+    {
+      gtk_button_set_label (self->next_stage_button, label);
+      gtk_button_set_use_underline (self->next_stage_button, TRUE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.next-stage", label != NULL);
+}
+
+static void
+update_reach (RapportContactDetail *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  RapportContact *c = self->contact;
+
+  gtk_widget_action_set_enabled (widget, "contact.write-email", c && *rapport_contact_get_email (c));
+  gtk_widget_action_set_enabled (widget, "contact.call", c && *rapport_contact_get_phone (c));
+  gtk_widget_action_set_enabled (widget, "contact.open-profile", c && *rapport_contact_get_profile_url (c));
+}
+
+static void
+update_summary (RapportContactDetail *self)
+{
+  g_autofree char *summary = self->contact ? rapport_contact_dup_summary (self->contact) : NULL;
+
+  gtk_label_set_label (self->summary_label, summary ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary && *summary);
+}
+
+static void
+update_referrer (RapportContactDetail *self)
+{
+  g_autoptr(RapportContact) referrer = NULL;
+  gint64 id = self->contact ? rapport_contact_get_referred_by (self->contact) : 0;
+
+  if (id > 0 && self->store != NULL)
+    referrer = rapport_store_get_contact (self->store, id);
+
+  adw_action_row_set_subtitle (self->referred_by_row,
+                               referrer ? rapport_contact_get_name (referrer) : _("Nobody"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->referred_by_row), referrer != NULL);
+  gtk_widget_set_visible (self->clear_referrer_button, id > 0);
+  g_object_set_data (G_OBJECT (self->referred_by_row), ID_KEY,
+                     GSIZE_TO_POINTER (referrer ? (gsize)id : 0));
+}
+
+static void
+update_updated (RapportContactDetail *self)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->contact == NULL)
+    return;
+
+  dt = g_date_time_new_from_unix_local (rapport_record_get_updated (RAPPORT_RECORD (self->contact)));
+  if (dt == NULL)
+    return;
+
+  /* Translators: date and time of the last saved change, see strftime(3) */
+  when = g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
+  /* Translators: %s is a date and time */
+  text = g_strdup_printf (_("Saved %s"), when);
+  gtk_label_set_label (self->updated_label, text);
+}
+
+static void
+on_contact_notify (RapportContactDetail *self,
+                   GParamSpec           *pspec,
+                   RapportContact       *contact)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "stage"))
+    update_stage (self);
+  else if (g_str_equal (name, "summary"))
+    update_summary (self);
+  else if (g_str_equal (name, "referred-by"))
+    update_referrer (self);
+  else if (g_str_equal (name, "updated"))
+    update_updated (self);
+  else if (g_str_equal (name, "email") || g_str_equal (name, "phone") || g_str_equal (name, "profile-url"))
+    update_reach (self);
+}
+
+static void
+on_name_row_changed (RapportContactDetail *self,
+                     AdwEntryRow          *row)
+{
+  g_autofree char *name = NULL;
+
+  if (self->contact == NULL)
+    return;
+
+  /* A contact needs a name: an emptied field is marked and not saved, so
+   * the last good name stays until the student types a new one. */
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  if (*name == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+  rapport_contact_set_name (self->contact, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_referrer_chosen (RapportContactDetail *self,
+                    RapportContact       *referrer)
+{
+  if (self->contact == NULL)
+    return;
+
+  rapport_contact_set_referred_by (self->contact, rapport_record_get_id (RAPPORT_RECORD (referrer)));
+  if (rapport_contact_get_source (self->contact) == RAPPORT_SOURCE_OTHER)
+    rapport_contact_set_source (self->contact, RAPPORT_SOURCE_REFERRAL);
+}
+
+static void
+activate_show (GtkWidget  *widget,
+               const char *action,
+               GtkWidget  *row)
+{
+  gsize id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), ID_KEY));
+
+  if (id > 0)
+    gtk_widget_activate_action (widget, action, "x", (gint64)id);
+}
+
+static void
+on_referrals_list_row_activated (RapportContactDetail *self,
+                                 GtkListBoxRow        *row)
+{
+  activate_show (GTK_WIDGET (self), "win.show-contact", GTK_WIDGET (row));
+}
+
+static void
+on_clippings_list_row_activated (RapportContactDetail *self,
+                                 GtkListBoxRow        *row)
+{
+  activate_show (GTK_WIDGET (self), "win.show-clipping", GTK_WIDGET (row));
+}
+
+static void
+on_referred_by_row_activated (RapportContactDetail *self,
+                              AdwActionRow         *row)
+{
+  activate_show (GTK_WIDGET (self), "win.show-contact", GTK_WIDGET (row));
+}
+
+static GtkWidget *
+make_link_row (gint64      id,
+               const char *title,
+               const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_sub = g_markup_escape_text (subtitle ? subtitle : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_sub);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), ID_KEY, GSIZE_TO_POINTER ((gsize)id));
+  return row;
+}
+
+static GtkWidget *
+create_referral_row (gpointer item,
+                     gpointer data)
+{
+  RapportContact *contact = item;
+  g_autofree char *summary = rapport_contact_dup_summary (contact);
+
+  return make_link_row (rapport_record_get_id (item), rapport_contact_get_name (contact), summary);
+}
+
+static GtkWidget *
+create_clipping_row (gpointer item,
+                     gpointer data)
+{
+  RapportClipping *clipping = item;
+  g_autofree char *date = rapport_view_format_iso_date (rapport_clipping_get_date (clipping));
+  g_autofree char *subtitle = NULL;
+  const char *kind = rapport_clipping_kind_get_label (rapport_clipping_get_kind (clipping));
+
+  subtitle = date ? g_strdup_printf ("%s · %s", kind, date) : g_strdup (kind);
+  return make_link_row (rapport_record_get_id (item), rapport_clipping_get_title (clipping), subtitle);
+}
+
+static GtkWidget *
+make_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+static void
+open_reach (RapportContactDetail *self,
+            const char           *scheme,
+            const char           *value)
+{
+  rapport_view_open_uri (GTK_WIDGET (self), scheme, value);
+}
+
+static void
+write_email_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  if (self->contact)
+    open_reach (self, "mailto", rapport_contact_get_email (self->contact));
+}
+
+static void
+call_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  if (self->contact)
+    open_reach (self, "tel", rapport_contact_get_phone (self->contact));
+}
+
+static void
+open_profile_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  if (self->contact)
+    open_reach (self, "https", rapport_contact_get_profile_url (self->contact));
+}
+
+static void
+clear_referrer_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  if (self->contact)
+    rapport_contact_set_referred_by (self->contact, 0);
+}
+
+static void
+next_stage_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  int next;
+
+  if (self->contact == NULL)
+    return;
+
+  next = next_stage (rapport_contact_get_stage (self->contact));
+  if (next >= 0)
+    rapport_contact_set_stage (self->contact, next);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_signal_emit (widget, signals[DELETE_REQUESTED], 0);
+}
+
+static void
+unbind_all (RapportContactDetail *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+
+  if (self->contact != NULL)
+    g_signal_handlers_disconnect_by_func (self->contact, on_contact_notify, self);
+}
+
+static void
+rapport_contact_detail_dispose (GObject *object)
+{
+  RapportContactDetail *self = (RapportContactDetail *)object;
+
+  unbind_all (self);
+  g_clear_object (&self->contact);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
+  g_clear_object (&self->referrals);
+  g_clear_object (&self->clippings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_contact_detail_parent_class)->dispose (object);
+}
+
+static void
+rapport_contact_detail_finalize (GObject *object)
+{
+  RapportContactDetail *self = (RapportContactDetail *)object;
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rapport_contact_detail_parent_class)->finalize (object);
+}
+
+static void
+rapport_contact_detail_class_init (RapportContactDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_contact_detail_dispose;
+  object_class->finalize = rapport_contact_detail_finalize;
+
+  /**
+   * RapportContactDetail::delete-requested:
+   *
+   * The student asked to delete the contact; the page deletes it and offers Undo.
+   */
+  signals[DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (RAPPORT_TYPE_CONTACT_CHOOSER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-contact-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, next_stage_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, job_title_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, field_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, profile_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_detail_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, referred_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, clear_referrer_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, referrer_chooser);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, referrals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, clippings_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_buffer);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, updated_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrals_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_clippings_list_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "contact.write-email", NULL, write_email_activated);
+  gtk_widget_class_install_action (widget_class, "contact.call", NULL, call_activated);
+  gtk_widget_class_install_action (widget_class, "contact.open-profile", NULL, open_profile_activated);
+  gtk_widget_class_install_action (widget_class, "contact.clear-referrer", NULL, clear_referrer_activated);
+  gtk_widget_class_install_action (widget_class, "contact.next-stage", NULL, next_stage_activated);
+  gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_activated);
+}
+
+static void
+rapport_contact_detail_init (RapportContactDetail *self)
+{
+  g_autoptr(GListModel) stages = rapport_view_enum_labels (RAPPORT_TYPE_STAGE, NULL);
+  g_autoptr(GListModel) sources = rapport_view_enum_labels (RAPPORT_TYPE_SOURCE, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_ptr_array_new ();
+  adw_combo_row_set_model (self->stage_row, stages);
+  adw_combo_row_set_model (self->source_row, sources);
+  g_signal_connect_swapped (self->referred_by_row, "activated",
+                            G_CALLBACK (on_referred_by_row_activated), self);
+
+  gtk_list_box_set_placeholder (self->referrals_list,
+                                make_placeholder (_("Nobody yet. When this person gives you names, "
+                                                    "add them and choose this person as the referrer.")));
+  gtk_list_box_set_placeholder (self->clippings_list,
+                                make_placeholder (_("No clippings name this person.")));
+}
+
+void
+rapport_contact_detail_set_store (RapportContactDetail *self,
+                                  RapportStore         *store)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_DETAIL (self));
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+
+  g_clear_object (&self->referrals);
+  self->referrals = rapport_contact_list_new (store);
+  rapport_contact_list_set_referred_by (self->referrals, G_MAXINT64);
+  gtk_list_box_bind_model (self->referrals_list, G_LIST_MODEL (self->referrals),
+                           create_referral_row, NULL, NULL);
+
+  g_clear_object (&self->clippings);
+  self->clippings = rapport_clipping_list_new (store);
+  rapport_clipping_list_set_contact (self->clippings, G_MAXINT64);
+  gtk_list_box_bind_model (self->clippings_list, G_LIST_MODEL (self->clippings),
+                           create_clipping_row, NULL, NULL);
+
+  rapport_contact_chooser_set_store (self->referrer_chooser, store);
+}
+
+static void
+bind (RapportContactDetail *self,
+      const char           *property,
+      gpointer              target,
+      const char           *target_property,
+      GBindingFlags         flags)
+{
+  g_ptr_array_add (self->bindings,
+                   g_object_bind_property (self->contact, property, target, target_property,
+                                           flags | G_BINDING_SYNC_CREATE));
+}
+
+/**
+ * rapport_contact_detail_set_contact:
+ * @contact: (nullable): the contact to show and edit
+ */
+void
+rapport_contact_detail_set_contact (RapportContactDetail *self,
+                                    RapportContact       *contact)
+{
+  gint64 id;
+
+  g_return_if_fail (RAPPORT_IS_CONTACT_DETAIL (self));
+  g_return_if_fail (!contact || RAPPORT_IS_CONTACT (contact));
+
+  if (self->contact == contact)
+    return;
+
+  unbind_all (self);
+  g_set_object (&self->contact, contact);
+
+  id = contact ? rapport_record_get_id (RAPPORT_RECORD (contact)) : 0;
+
+  if (self->referrals != NULL)
+    rapport_contact_list_set_referred_by (self->referrals, id > 0 ? id : G_MAXINT64);
+  if (self->clippings != NULL)
+    rapport_clipping_list_set_contact (self->clippings, id > 0 ? id : G_MAXINT64);
+  rapport_contact_chooser_set_exclude (self->referrer_chooser, id);
+
+  if (contact == NULL)
+    {
+      update_stage (self);
+      update_reach (self);
+      return;
+    }
+
+  g_signal_handlers_block_by_func (self->name_row, on_name_row_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), rapport_contact_get_name (contact));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  g_signal_handlers_unblock_by_func (self->name_row, on_name_row_changed, self);
+
+  bind (self, "name", self->title_label, "label", 0);
+  bind (self, "name", self->avatar, "text", 0);
+  bind (self, "organization", self->organization_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "job-title", self->job_title_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "field", self->field_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "email", self->email_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "phone", self->phone_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "profile-url", self->profile_url_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "source-detail", self->source_detail_row, "text", G_BINDING_BIDIRECTIONAL);
+  bind (self, "notes", self->notes_buffer, "text", G_BINDING_BIDIRECTIONAL);
+  g_ptr_array_add (self->bindings, rapport_view_bind_enum_combo (contact, "stage", self->stage_row));
+  g_ptr_array_add (self->bindings, rapport_view_bind_enum_combo (contact, "source", self->source_row));
+
+  g_signal_connect_swapped (contact, "notify", G_CALLBACK (on_contact_notify), self);
+
+  update_stage (self);
+  update_summary (self);
+  update_reach (self);
+  update_referrer (self);
+  update_updated (self);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/**
+ * rapport_contact_detail_get_contact:
+ *
+ * Returns: (transfer none) (nullable): the contact shown
+ */
+RapportContact *
+rapport_contact_detail_get_contact (RapportContactDetail *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_DETAIL (self), NULL);
+
+  return self->contact;
+}
+
+/**
+ * rapport_contact_detail_focus:
+ *
+ * Puts the keyboard on the first field, ready to type.
+ */
+void
+rapport_contact_detail_focus (RapportContactDetail *self)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}

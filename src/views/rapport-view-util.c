@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-view-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rapport-enums.h"
+#include "rapport-view-util.h"
+
+/**
+ * rapport_view_add_toast:
+ *
+ * Shows @toast in the toast overlay that holds @widget; views do not need
+ * to know the window.
+ */
+void
+rapport_view_add_toast (GtkWidget *widget,
+                        AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static const char *
+enum_label (GType enum_type,
+            int   value)
+{
+  if (enum_type == RAPPORT_TYPE_STAGE)
+    return rapport_stage_get_label (value);
+  if (enum_type == RAPPORT_TYPE_SOURCE)
+    return rapport_source_get_label (value);
+  if (enum_type == RAPPORT_TYPE_CLIPPING_KIND)
+    return rapport_clipping_kind_get_label (value);
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * rapport_view_enum_labels:
+ * @any_label: (nullable): a first entry meaning "no filter", or %NULL
+ *
+ * Returns: (transfer full): a #GtkStringList of the translated labels of
+ *   @enum_type in value order, for a drop-down or combo row
+ */
+GListModel *
+rapport_view_enum_labels (GType       enum_type,
+                          const char *any_label)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (any_label != NULL)
+    gtk_string_list_append (list, any_label);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (list, enum_label (enum_type, klass->values[i].value));
+
+  return G_LIST_MODEL (list);
+}
+
+static gboolean
+enum_to_selected (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  guint selected = g_value_get_uint (from);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  g_value_set_enum (to, selected);
+  return TRUE;
+}
+
+/**
+ * rapport_view_bind_enum_combo:
+ *
+ * Shows the enum @property of @object in @row (whose model comes from
+ * rapport_view_enum_labels() without an "any" entry) and writes choices back.
+ *
+ * Returns: (transfer none): the binding, to unbind when @object changes
+ */
+GBinding *
+rapport_view_bind_enum_combo (gpointer     object,
+                              const char  *property,
+                              AdwComboRow *row)
+{
+  return g_object_bind_property_full (object, property, row, "selected",
+                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                      enum_to_selected, selected_to_enum, NULL, NULL);
+}
+
+/**
+ * rapport_view_uri_for:
+ * @scheme: "mailto", "tel" or "https"
+ * @value: what the student typed: an address, a number or a link
+ *
+ * Returns: (transfer full) (nullable): a URI to hand to the desktop, or
+ *   %NULL when @value is empty
+ */
+char *
+rapport_view_uri_for (const char *scheme,
+                      const char *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (value == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (value));
+  if (*trimmed == '\0')
+    return NULL;
+
+  if (g_str_equal (scheme, "tel"))
+    {
+      GString *digits = g_string_new ("tel:");
+
+      /* Keep what a dialer understands; drop spaces, dots, brackets. */
+      for (const char *p = trimmed; *p; p++)
+        if (g_ascii_isdigit (*p) || *p == '+' || *p == '*' || *p == '#')
+          g_string_append_c (digits, *p);
+      return g_string_free (digits, FALSE);
+    }
+
+  if (g_str_equal (scheme, "mailto"))
+    {
+      g_autofree char *escaped = g_uri_escape_string (trimmed, "@+", FALSE);
+      return g_strconcat ("mailto:", escaped, NULL);
+    }
+
+  /* A profile link typed without its scheme ("linkedin.com/in/ada"). */
+  if (g_uri_peek_scheme (trimmed) == NULL)
+    return g_strconcat ("https://", trimmed, NULL);
+
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * rapport_view_open_uri:
+ *
+ * Hands @value to the mail client, the phone handler or the browser.
+ */
+void
+rapport_view_open_uri (GtkWidget  *widget,
+                       const char *scheme,
+                       const char *value)
+{
+  g_autofree char *uri = rapport_view_uri_for (scheme, value);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (uri == NULL)
+    return;
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/**
+ * rapport_view_format_iso_date:
+ *
+ * Returns: (transfer full) (nullable): @iso_date ("2026-03-01") in the
+ *   locale's way of writing a date, or %NULL when there is none
+ */
+char *
+rapport_view_format_iso_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  unsigned y, m, d;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return NULL;
+
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return NULL;
+
+  /* Translators: how a day is written, see the strftime() manual page;
+   * "%-d %B %Y" gives "1 March 2026" */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+static gboolean
+rapport_string_is_set (gpointer    this_object,
+                       const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static char *
+rapport_stage_label (gpointer     this_object,
+                     RapportStage stage)
+{
+  return g_strdup (rapport_stage_get_label (stage));
+}
+
+/**
+ * rapport_view_contact_factory_new:
+ *
+ * Returns: (transfer full): the factory for a row of a contact list (avatar,
+ *   name, role and organization, stage), laid out in rapport-contact-row.ui
+ */
+GtkListItemFactory *
+rapport_view_contact_factory_new (void)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "rapport_string_is_set", G_CALLBACK (rapport_string_is_set),
+                                           "rapport_stage_label", G_CALLBACK (rapport_stage_label),
+                                           NULL);
+  return gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX "/rapport-contact-row.ui");
+}
+
+typedef struct
+{
+  RapportStore    *store;
+  gint64           id;
+  RapportUndoFunc  undo;
+  RapportUndoFunc  purge;
+  GCallback        undone;
+  gpointer         data;
+  GtkWidget       *widget;
+} UndoState;
+
+#define UNDO_STATE_KEY "rapport-undo-state"
+
+static void
+undo_state_free (UndoState *state)
+{
+  g_clear_object (&state->store);
+  g_clear_weak_pointer (&state->widget);
+  g_free (state);
+}
+
+/**
+ * rapport_view_undo_toast_undo:
+ *
+ * Undoes the deletion that @toast offers to undo (its button, or Ctrl+Z),
+ * at most once, and dismisses it.
+ */
+void
+rapport_view_undo_toast_undo (AdwToast *toast)
+{
+  UndoState *state = g_object_get_data (G_OBJECT (toast), UNDO_STATE_KEY);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (state == NULL || state->id == 0)
+    return;
+
+  id = state->id;
+  state->id = 0;
+
+  if (!state->undo (state->store, id, &error))
+    {
+      if (state->widget != NULL)
+        rapport_view_add_toast (state->widget, adw_toast_new (error->message));
+    }
+  else if (state->undone != NULL)
+    ((void (*) (gpointer, gint64))state->undone) (state->data, id);
+
+  adw_toast_dismiss (toast);
+}
+
+static void
+on_undo_toast_button_clicked (AdwToast *toast)
+{
+  rapport_view_undo_toast_undo (toast);
+}
+
+/* Once Undo is no longer offered, the deletion becomes final. */
+static void
+on_undo_toast_dismissed (AdwToast *toast)
+{
+  UndoState *state = g_object_get_data (G_OBJECT (toast), UNDO_STATE_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (state == NULL || state->id == 0)
+    return;
+
+  if (!state->purge (state->store, state->id, &error))
+    g_debug ("Deletion of %" G_GINT64_FORMAT " not made final: %s", state->id, error->message);
+  state->id = 0;
+}
+
+/**
+ * rapport_view_show_undo_toast:
+ * @widget: a widget inside the window's toast overlay
+ * @title: what was deleted, e.g. "“Ada Lovelace” deleted"
+ * @id: the row that was deleted
+ * @undo: brings the row back
+ * @purge: makes the deletion final
+ * @undone: (nullable): called with (@data, @id) after a successful undo
+ *
+ * Returns: (transfer none): the toast, for rapport_view_undo_toast_undo()
+ */
+AdwToast *
+rapport_view_show_undo_toast (GtkWidget       *widget,
+                              RapportStore    *store,
+                              const char      *title,
+                              gint64           id,
+                              RapportUndoFunc  undo,
+                              RapportUndoFunc  purge,
+                              GCallback        undone,
+                              gpointer         data)
+{
+  AdwToast *toast = adw_toast_new (title);
+  UndoState *state = g_new0 (UndoState, 1);
+
+  state->store = g_object_ref (store);
+  state->id = id;
+  state->undo = undo;
+  state->purge = purge;
+  state->undone = undone;
+  state->data = data;
+  g_set_weak_pointer (&state->widget, widget);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), UNDO_STATE_KEY, state, (GDestroyNotify)undo_state_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_clicked), NULL);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), NULL);
+
+  rapport_view_add_toast (widget, toast);
+  return toast;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+void        rapport_view_add_toast        (GtkWidget   *widget,
+                                           AdwToast    *toast);
+GListModel *rapport_view_enum_labels      (GType        enum_type,
+                                           const char  *any_label);
+GBinding   *rapport_view_bind_enum_combo  (gpointer     object,
+                                           const char  *property,
+                                           AdwComboRow *row);
+void        rapport_view_open_uri         (GtkWidget   *widget,
+                                           const char  *scheme,
+                                           const char  *value);
+char       *rapport_view_uri_for          (const char  *scheme,
+                                           const char  *value);
+char       *rapport_view_format_iso_date  (const char  *iso_date);
+GtkListItemFactory *rapport_view_contact_factory_new (void);
+
+typedef gboolean (*RapportUndoFunc) (RapportStore  *store,
+                                     gint64         id,
+                                     GError       **error);
+
+AdwToast   *rapport_view_show_undo_toast  (GtkWidget       *widget,
+                                           RapportStore    *store,
+                                           const char      *title,
+                                           gint64           id,
+                                           RapportUndoFunc  undo,
+                                           RapportUndoFunc  purge,
+                                           GCallback        undone,
+                                           gpointer         data);
+void        rapport_view_undo_toast_undo  (AdwToast        *toast);
+
+G_END_DECLS
