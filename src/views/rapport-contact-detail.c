@@ -34,6 +34,7 @@ struct _RapportContactDetail
   AdwEntryRow           *job_title_row;
   AdwEntryRow           *field_row;
   AdwEntryRow           *email_row;
+  GtkWidget             *email_button;
   AdwEntryRow           *phone_row;
   AdwEntryRow           *profile_url_row;
   AdwComboRow           *source_row;
@@ -400,6 +401,9 @@ rapport_contact_detail_dispose (GObject *object)
   unbind_all (self);
   g_clear_object (&self->contact);
 
+  /* The template's root is the bin's child: let the bin drop it first, or
+   * both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
   g_clear_object (&self->referrals);
   g_clear_object (&self->clippings);
@@ -450,6 +454,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, job_title_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, field_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, profile_url_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_row);

@@ -330,6 +330,9 @@ rapport_contacts_page_dispose (GObject *object)
   RapportContactsPage *self = (RapportContactsPage *)object;
 
   g_clear_weak_pointer (&self->undo_toast);
+  /* The template's root is the bin's child: let the bin drop it first, or
+   * both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACTS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

@@ -19,6 +19,7 @@ struct _RapportNewContactDialog
   AdwEntryRow  *job_title_row;
   AdwComboRow  *source_row;
   GtkLabel     *error_label;
+  GtkWidget    *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (RapportNewContactDialog, rapport_new_contact_dialog, ADW_TYPE_WINDOW)
@@ -121,6 +122,7 @@ rapport_new_contact_dialog_class_init (RapportNewContactDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportNewContactDialog, job_title_row);
   gtk_widget_class_bind_template_child (widget_class, RapportNewContactDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, RapportNewContactDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportNewContactDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_entry_activated);
 

@@ -1,0 +1,488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-contact-chooser.h"
+#include "rapport-contact-detail.h"
+#include "rapport-contacts-page.h"
+#include "rapport-new-contact-dialog.h"
+#include "rapport-view-util.h"
+#include "rapport-window.h"
+#include "test-widget-util.h"
+
+typedef struct
+{
+  TestStore            ts;
+  RapportWindow       *window;
+  RapportContactsPage *page;
+  RapportContactDetail *detail;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  test_store_init (&f->ts);
+  f->window = rapport_window_new (NULL, f->ts.store, NULL);
+  f->page = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
+  f->detail = RAPPORT_CONTACT_DETAIL (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_spin (10);
+  test_store_clear (&f->ts);
+}
+
+static RapportContact *
+add (Fixture    *f,
+     const char *name,
+     const char *organization)
+{
+  RapportContact *contact = rapport_contact_new (name);
+
+  rapport_contact_set_organization (contact, organization);
+  g_assert_true (rapport_store_add_contact (f->ts.store, contact, NULL));
+  return contact;
+}
+
+static GListModel *
+list_model (Fixture *f)
+{
+  GtkListView *view = GTK_LIST_VIEW (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "list_view"));
+
+  return G_LIST_MODEL (gtk_list_view_get_model (view));
+}
+
+static const char *
+visible_list_state (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "list_stack")));
+}
+
+static GtkWidget *
+detail_child (Fixture    *f,
+              const char *name)
+{
+  return test_child (f->detail, RAPPORT_TYPE_CONTACT_DETAIL, name);
+}
+
+static RapportNewContactDialog *
+find_new_contact_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (RAPPORT_IS_NEW_CONTACT_DIALOG (window))
+        return RAPPORT_NEW_CONTACT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_is_open (gpointer data)
+{
+  return find_new_contact_dialog () != NULL;
+}
+
+static gboolean
+dialog_is_closed (gpointer data)
+{
+  return find_new_contact_dialog () == NULL;
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_cmpstr (visible_list_state (f), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->page)) == FALSE);
+  /* Nothing to delete yet */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->page), "contacts.delete", NULL) &&
+                  rapport_store_count_contacts (f->ts.store) != 0);
+}
+
+static void
+test_add_through_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  RapportNewContactDialog *dialog;
+  GtkWidget *name_row, *org_row, *add_button;
+  g_autoptr(RapportContact) selected = NULL;
+  g_autofree char *stored = NULL;
+
+  /* Ctrl+N on the window reaches the visible page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  test_wait_until (dialog_is_open, NULL);
+  dialog = find_new_contact_dialog ();
+
+  name_row = test_child (dialog, RAPPORT_TYPE_NEW_CONTACT_DIALOG, "name_row");
+  org_row = test_child (dialog, RAPPORT_TYPE_NEW_CONTACT_DIALOG, "organization_row");
+  add_button = test_child (dialog, RAPPORT_TYPE_NEW_CONTACT_DIALOG, "add_button");
+
+  /* The name is required: Add is off until one is typed, blanks don't count. */
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Ada Lovelace");
+  gtk_editable_set_text (GTK_EDITABLE (org_row), "Analytical Engines");
+  g_assert_true (gtk_widget_is_sensitive (add_button));
+  g_signal_emit_by_name (add_button, "clicked");
+  test_wait_until (dialog_is_closed, NULL);
+
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 1);
+  g_assert_cmpstr (visible_list_state (f), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 1);
+
+  /* The new contact is selected and shown in the detail pane. */
+  selected = rapport_contacts_page_get_selected (f->page);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (rapport_contact_get_name (selected), ==, "Ada Lovelace");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (detail_child (f, "name_row"))), ==, "Ada Lovelace");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (detail_child (f, "organization_row"))), ==, "Analytical Engines");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (detail_child (f, "title_label"))), ==, "Ada Lovelace");
+
+  stored = test_read_back (f->ts.path, "SELECT organization FROM contacts WHERE id = ?",
+                           rapport_record_get_id (RAPPORT_RECORD (selected)));
+  g_assert_cmpstr (stored, ==, "Analytical Engines");
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !rapport_store_has_pending (data);
+}
+
+static void
+test_detail_edits_autosave (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(RapportContact) c = add (f, "Grace Hopper", "");
+  GtkTextBuffer *notes;
+  g_autofree char *field = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *stored_notes = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *source = NULL;
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (c));
+
+  g_assert_true (rapport_contacts_page_select_contact (f->page, id));
+  g_assert_true (rapport_contact_detail_get_contact (f->detail) == c);
+
+  gtk_editable_set_text (GTK_EDITABLE (detail_child (f, "field_row")), "Computing");
+  gtk_editable_set_text (GTK_EDITABLE (detail_child (f, "email_row")), "grace@example.org");
+  notes = GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (f->detail), RAPPORT_TYPE_CONTACT_DETAIL, "notes_buffer"));
+  gtk_text_buffer_set_text (notes, "Ask about COBOL", -1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (detail_child (f, "stage_row")), RAPPORT_STAGE_SCHEDULED);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (detail_child (f, "source_row")), RAPPORT_SOURCE_TEACHER);
+
+  /* No Save button: the edits land by themselves. */
+  g_assert_true (rapport_store_has_pending (f->ts.store));
+  test_wait_until (nothing_pending, f->ts.store);
+
+  field = test_read_back (f->ts.path, "SELECT field FROM contacts WHERE id = ?", id);
+  email = test_read_back (f->ts.path, "SELECT email FROM contacts WHERE id = ?", id);
+  stored_notes = test_read_back (f->ts.path, "SELECT notes FROM contacts WHERE id = ?", id);
+  stage = test_read_back (f->ts.path, "SELECT stage FROM contacts WHERE id = ?", id);
+  source = test_read_back (f->ts.path, "SELECT source FROM contacts WHERE id = ?", id);
+  g_assert_cmpstr (field, ==, "Computing");
+  g_assert_cmpstr (email, ==, "grace@example.org");
+  g_assert_cmpstr (stored_notes, ==, "Ask about COBOL");
+  g_assert_cmpstr (stage, ==, "scheduled");
+  g_assert_cmpstr (source, ==, "teacher");
+
+  /* The list row follows the edit. */
+  g_assert_cmpstr (rapport_contact_dup_summary (c), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (detail_child (f, "job_title_row")), "Admiral");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (detail_child (f, "summary_label"))), ==, "Admiral");
+}
+
+static void
+test_name_cannot_be_emptied (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RapportContact) c = add (f, "Mary Jackson", "NASA");
+  GtkWidget *name_row;
+  g_autofree char *stored = NULL;
+
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (c)));
+  name_row = detail_child (f, "name_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (rapport_contact_get_name (c), ==, "Mary Jackson");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  stored = test_read_back (f->ts.path, "SELECT name FROM contacts WHERE id = ?", rapport_record_get_id (RAPPORT_RECORD (c)));
+  g_assert_cmpstr (stored, ==, "Mary Jackson");
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Mary W. Jackson");
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpstr (rapport_contact_get_name (c), ==, "Mary W. Jackson");
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    expected;
+} CountWait;
+
+static gboolean
+list_has_count (gpointer data)
+{
+  CountWait *w = data;
+
+  return g_list_model_get_n_items (list_model (w->f)) == w->expected;
+}
+
+static void
+test_search_and_filters (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = add (f, "José Álvarez", "Hospital General");
+  g_autoptr(RapportContact) b = add (f, "Ann Lee", "Acme");
+  g_autoptr(RapportContact) c = add (f, "Zoë Smith", "Bakery");
+  GtkWidget *search = test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "search_entry");
+  GtkDropDown *stage = GTK_DROP_DOWN (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "stage_dropdown"));
+  GtkDropDown *source = GTK_DROP_DOWN (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "source_dropdown"));
+  GtkWidget *filter_bar = test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "filter_bar");
+  CountWait w = { f, 1 };
+
+  rapport_contact_set_stage (b, RAPPORT_STAGE_MET);
+  rapport_contact_set_source (c, RAPPORT_SOURCE_LINKEDIN);
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 3);
+
+  /* Ctrl+F puts the keyboard in the search box. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  test_spin (50);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "zoe");
+  test_wait_until (list_has_count, &w);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "nobody like this");
+  w.expected = 0;
+  test_wait_until (list_has_count, &w);
+  g_assert_cmpstr (visible_list_state (f), ==, "no-results");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  w.expected = 3;
+  test_wait_until (list_has_count, &w);
+
+  /* Position 0 is "All stages"; stage values follow. */
+  gtk_drop_down_set_selected (stage, 1 + RAPPORT_STAGE_MET);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (filter_bar)));
+
+  gtk_drop_down_set_selected (source, 1 + RAPPORT_SOURCE_LINKEDIN);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 0);
+  g_assert_cmpstr (visible_list_state (f), ==, "no-results");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "contacts.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 3);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (filter_bar)));
+  (void)a;
+}
+
+static void
+test_sort_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = add (f, "Charlie", "Zeta");
+  g_autoptr(RapportContact) b = add (f, "Alice", "");
+  g_autoptr(RapportContact) c = add (f, "Bob", "Acme");
+  GtkDropDown *sort = GTK_DROP_DOWN (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "sort_dropdown"));
+  g_autoptr(RapportContact) first = NULL;
+  RapportContactSort value;
+
+  first = g_list_model_get_item (list_model (f), 0);
+  g_assert_true (first == b);
+  g_clear_object (&first);
+
+  gtk_drop_down_set_selected (sort, RAPPORT_CONTACT_SORT_ORGANIZATION);
+  first = g_list_model_get_item (list_model (f), 0);
+  g_assert_true (first == c);
+  g_object_get (f->page, "sort", &value, NULL);
+  g_assert_cmpint (value, ==, RAPPORT_CONTACT_SORT_ORGANIZATION);
+  (void)a;
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = add (f, "Alice", "");
+  g_autoptr(RapportContact) b = add (f, "Bob", "");
+  g_autoptr(RapportContact) selected = NULL;
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (a));
+
+  rapport_contacts_page_select_contact (f->page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "contacts.delete", NULL));
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 1);
+
+  /* The selection moves to the next contact rather than to nothing. */
+  selected = rapport_contacts_page_get_selected (f->page);
+  g_assert_true (selected == b);
+  g_clear_object (&selected);
+
+  /* Ctrl+Z brings it back, selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 2);
+  selected = rapport_contacts_page_get_selected (f->page);
+  g_assert_true (selected == a);
+}
+
+static void
+test_referrals (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RapportContact) mentor = add (f, "Mentor", "Guild");
+  g_autoptr(RapportContact) newbie = add (f, "Newcomer", "");
+  RapportContactChooser *chooser;
+  GtkListBox *referrals;
+  g_autofree char *stored = NULL;
+
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (newbie)));
+  chooser = RAPPORT_CONTACT_CHOOSER (detail_child (f, "referrer_chooser"));
+  g_signal_emit_by_name (chooser, "contact-chosen", mentor);
+
+  g_assert_cmpint (rapport_contact_get_referred_by (newbie), ==, rapport_record_get_id (RAPPORT_RECORD (mentor)));
+  /* An "other" source becomes "referral" when a referrer is chosen. */
+  g_assert_cmpint (rapport_contact_get_source (newbie), ==, RAPPORT_SOURCE_REFERRAL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (detail_child (f, "referred_by_row"))), ==, "Mentor");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  stored = test_read_back (f->ts.path, "SELECT referred_by FROM contacts WHERE id = ?",
+                           rapport_record_get_id (RAPPORT_RECORD (newbie)));
+  g_assert_cmpint (g_ascii_strtoll (stored, NULL, 10), ==, rapport_record_get_id (RAPPORT_RECORD (mentor)));
+
+  /* The referrer's page lists the person they referred. */
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (mentor)));
+  referrals = GTK_LIST_BOX (detail_child (f, "referrals_list"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (referrals, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (referrals, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (referrals, 0))),
+                   ==, "Newcomer");
+
+  /* Following the row shows the referred contact. */
+  g_signal_emit_by_name (referrals, "row-activated", gtk_list_box_get_row_at_index (referrals, 0));
+  g_assert_true (rapport_contact_detail_get_contact (f->detail) == newbie);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.clear-referrer", NULL));
+  g_assert_cmpint (rapport_contact_get_referred_by (newbie), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (detail_child (f, "referred_by_row"))), ==, "Nobody");
+}
+
+static void
+test_next_stage (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportContact) c = add (f, "Katherine Johnson", "");
+  GtkButton *button;
+
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (c)));
+  button = GTK_BUTTON (detail_child (f, "next_stage_button"));
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "Mark as _Requested");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.next-stage", NULL));
+  g_assert_cmpint (rapport_contact_get_stage (c), ==, RAPPORT_STAGE_REQUESTED);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (detail_child (f, "stage_row"))), ==, RAPPORT_STAGE_REQUESTED);
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "Mark as _Scheduled");
+
+  rapport_contact_set_stage (c, RAPPORT_STAGE_DECLINED);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+}
+
+static void
+test_hostile_names_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *names[] = { "'; DROP TABLE contacts;--", "<b>not bold</b> & co", "سارا أحمد", "Zoë 👩‍💻" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(RapportContact) c = add (f, names[i], names[i]);
+
+      rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (c)));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (detail_child (f, "title_label"))), ==, names[i]);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (detail_child (f, "organization_row"))), ==, names[i]);
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, G_N_ELEMENTS (names));
+}
+
+static void
+test_links_for_reaching (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContact) c = add (f, "Reachable", "");
+  g_autofree char *mail = rapport_view_uri_for ("mailto", " ada+jobs@example.org ");
+  g_autofree char *tel = rapport_view_uri_for ("tel", "+44 (20) 7946-0958");
+  g_autofree char *web = rapport_view_uri_for ("https", "linkedin.com/in/ada");
+  g_autofree char *full = rapport_view_uri_for ("https", "https://example.org/x?y=1");
+  g_autofree char *none = rapport_view_uri_for ("mailto", "   ");
+
+  g_assert_cmpstr (mail, ==, "mailto:ada+jobs@example.org");
+  g_assert_cmpstr (tel, ==, "tel:+442079460958");
+  g_assert_cmpstr (web, ==, "https://linkedin.com/in/ada");
+  g_assert_cmpstr (full, ==, "https://example.org/x?y=1");
+  g_assert_null (none);
+
+  /* The buttons only work when there is something to open. */
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (c)));
+  g_assert_false (gtk_widget_is_sensitive (detail_child (f, "email_button")));
+  rapport_contact_set_email (c, "someone@example.org");
+  g_assert_true (gtk_widget_is_sensitive (detail_child (f, "email_button")));
+}
+
+static void
+test_store_error_page (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                                                 "“/x/rapport.db” is damaged");
+  RapportWindow *window = rapport_window_new (NULL, NULL, error);
+  GtkStack *stack = GTK_STACK (test_child (window, RAPPORT_TYPE_WINDOW, "main_stack"));
+  AdwStatusPage *page = ADW_STATUS_PAGE (test_child (window, RAPPORT_TYPE_WINDOW, "error_page"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, "“/x/rapport.db” is damaged");
+  /* No store, so nothing may offer to write to one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  test_spin (20);
+  g_assert_null (find_new_contact_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/contacts-page/empty-state", test_empty_state);
+  ADD ("/contacts-page/add-through-dialog", test_add_through_dialog);
+  ADD ("/contacts-page/detail-edits-autosave", test_detail_edits_autosave);
+  ADD ("/contacts-page/name-cannot-be-emptied", test_name_cannot_be_emptied);
+  ADD ("/contacts-page/search-and-filters", test_search_and_filters);
+  ADD ("/contacts-page/sort-order", test_sort_order);
+  ADD ("/contacts-page/delete-and-undo", test_delete_and_undo);
+  ADD ("/contacts-page/referrals", test_referrals);
+  ADD ("/contacts-page/next-stage", test_next_stage);
+  ADD ("/contacts-page/hostile-names-shown", test_hostile_names_shown);
+  ADD ("/contacts-page/links-for-reaching", test_links_for_reaching);
+#undef ADD
+  g_test_add_func ("/window/store-error-page", test_store_error_page);
+
+  return g_test_run ();
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "test-widget-util.h"
+
+void
+test_store_init (TestStore *ts)
+{
+  g_autoptr(GError) error = NULL;
+
+  ts->dir = g_dir_make_tmp ("rapport-widget-XXXXXX", &error);
+  g_assert_no_error (error);
+  ts->path = g_build_filename (ts->dir, "rapport.db", NULL);
+  ts->store = rapport_store_open (ts->path, &error);
+  g_assert_no_error (error);
+  rapport_store_set_save_delay (ts->store, 20);
+}
+
+void
+test_store_clear (TestStore *ts)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&ts->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (ts->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (ts->dir);
+  g_clear_pointer (&ts->path, g_free);
+  g_clear_pointer (&ts->dir, g_free);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check is true, as a person waits for the screen;
+ * fails the test after ten seconds. */
+void
+test_wait_until (gboolean (*check) (gpointer),
+                 gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+void
+test_spin (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+GtkWidget *
+test_child (gpointer    widget,
+            GType       type,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+char *
+test_read_back (const char *path,
+                const char *sql,
+                gint64      id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}

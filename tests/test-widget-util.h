@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh database in a temporary folder, for one test. */
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+} TestStore;
+
+void       test_store_init        (TestStore  *ts);
+void       test_store_clear       (TestStore  *ts);
+void       test_wait_until        (gboolean  (*check) (gpointer),
+                                   gpointer    data);
+void       test_spin              (guint       msec);
+GtkWidget *test_child             (gpointer    widget,
+                                   GType       type,
+                                   const char *name);
+char      *test_read_back         (const char *path,
+                                   const char *sql,
+                                   gint64      id);
+
+G_END_DECLS
