@@ -357,6 +357,22 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+focus_list_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RapportClippingsPage *self = RAPPORT_CLIPPINGS_PAGE (widget);
+
+  /* Down from the search box goes to the results, the first one selected. */
+  if (self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -516,6 +532,7 @@ rapport_clippings_page_class_init (RapportClippingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clippings.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "clippings.undo-delete", NULL, undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "clippings.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "clippings.focus-list", NULL, focus_list_activated);
   gtk_widget_class_install_action (widget_class, "clipping.open-link", NULL, open_link_activated);
   gtk_widget_class_install_action (widget_class, "clipping.clear-date", NULL, clear_date_activated);
 }

@@ -239,6 +239,22 @@ search_activated (GtkWidget  *widget,
 }
 
 static void
+focus_list_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RapportContactsPage *self = RAPPORT_CONTACTS_PAGE (widget);
+
+  /* Down from the search box goes to the results, the first one selected. */
+  if (self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -423,6 +439,7 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "contacts.undo-delete", NULL, undo_delete_activated);
   gtk_widget_class_install_action (widget_class, "contacts.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "contacts.focus-list", NULL, focus_list_activated);
   gtk_widget_class_install_action (widget_class, "contacts.clear-filters", NULL, clear_filters_activated);
 }
 

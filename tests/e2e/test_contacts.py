@@ -1,0 +1,256 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end tests of the contact list, through the accessibility bus.
+
+Each scenario starts the real `rapport` binary with an empty profile, drives
+it as a screen reader would (find by role and name, type, press), quits it
+and reads the SQLite file it wrote.  Output is TAP.
+
+Run by meson (tests/e2e/meson.build) as:
+  dbus-run-session -- /usr/bin/python3 test_contacts.py --binary <build>/src/rapport \
+      --schema-dir <build>/data [--app-id ID] [scenario numbers...]
+under an X display (build-aux/run-tests.sh wraps `meson test` in xvfb-run).
+"""
+
+import hashlib
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from rapport_e2e import (  # noqa: E402
+    check, check_equal, children, diag, find_all, find_one, integrity_ok,
+    is_sensitive, labels_under, name_of, press, query_db, role_name, run_tap,
+    set_text, text_of, wait_find, wait_for,
+)
+
+ADA = 'Ada Lovelace'
+ENGINES = 'Analytical Engines'
+HOSTILE_NAMES = [
+    "'; DROP TABLE contacts;--",
+    'سارا أحمد',
+    'Zoë 👩\u200d💻 Smith',
+]
+
+
+# What a person does, through AT-SPI
+
+def main_window(app):
+    return app.window('Rapport')
+
+
+def header_add_button(win):
+    # The header's icon button is named by its accessible label, exactly
+    # "Add Contact"; the empty list's pill button is "_Add Contact Add Contact".
+    return find_one(win, 'push button', 'Add Contact', lambda a: name_of(a) == 'Add Contact')
+
+
+def empty_state_add_button(win):
+    return find_one(win, 'push button', 'Add Contact', lambda a: name_of(a) != 'Add Contact')
+
+
+def detail_entry(win, title):
+    """An entry row of the detail pane (the main window has one of each)."""
+    return find_one(win, 'text', title)
+
+
+def contact_rows(win):
+    """The rows the "Contacts" list shows, each as the list of its labels."""
+    lst = find_one(win, 'list', 'Contacts')
+    return [labels_under(row) for row in children(lst) if role_name(row) == 'list item']
+
+
+def row_names(rows, names):
+    """Which of @names each row shows."""
+    return [[n for n in names if n in labels] for labels in rows]
+
+
+def add_contact(app, win, name, organization=None, job_title=None, button=None):
+    """Adds a contact through the New Contact window, then waits until the
+    detail pane shows it."""
+    press(button if button is not None else header_add_button(win))
+    dialog = app.window('New Contact')
+    add = wait_find(dialog, 'push button', 'Add')
+    check(not is_sensitive(add), '"Add" is enabled before a name is typed')
+    set_text(find_one(dialog, 'text', 'Name'), name)
+    if organization is not None:
+        set_text(find_one(dialog, 'text', 'Organization'), organization)
+    if job_title is not None:
+        set_text(find_one(dialog, 'text', 'Job title'), job_title)
+    wait_for(lambda: is_sensitive(add), '"Add" to be enabled once the name is typed')
+    press(add)
+    app.window_gone('New Contact')
+    wait_for(lambda: text_of(detail_entry(win, 'Name')) == name,
+             f'the detail pane to show {name!r}')
+
+
+def contacts_in_db(profile, columns='name'):
+    return query_db(profile.db_path, f'SELECT {columns} FROM contacts ORDER BY id')
+
+
+# Scenarios
+
+def test_add_contact(s):
+    app = s.start_app()
+    win = main_window(app)
+    wait_for(lambda: contact_rows(win) == [], 'an empty contact list')
+    add_contact(app, win, ADA, organization=ENGINES, button=empty_state_add_button(win))
+
+    rows = wait_for(lambda: contact_rows(win), 'the new contact in the list')
+    check_equal(len(rows), 1, 'rows in the contact list')
+    for label in (ADA, ENGINES, 'To contact'):
+        check(label in rows[0], f'the list row shows {rows[0]!r}, without {label!r}')
+
+    app.quit()
+    check_equal(query_db(s.profile.db_path,
+                         'SELECT name, organization, stage, deleted FROM contacts'),
+                [(ADA, ENGINES, 'to-contact', None)], 'contacts in the file')
+
+
+def test_edit_autosaves_and_sigterm_flushes(s):
+    app = s.start_app()
+    win = main_window(app)
+    add_contact(app, win, ADA)
+
+    # Autosave: the app is still running when the change reaches the file.
+    set_text(detail_entry(win, 'Phone'), '+44 20 7946 0000')
+    wait_for(lambda: contacts_in_db(s.profile, 'phone') == [('+44 20 7946 0000',)],
+             'the phone number to be saved while the app runs', timeout=5)
+
+    # SIGTERM right after typing: the debounced edits must be written on exit.
+    set_text(detail_entry(win, 'Career field'), 'Mathematics')
+    set_text(detail_entry(win, 'Email'), 'ada@example.org')
+    app.terminate()
+
+    check_equal(contacts_in_db(s.profile, 'name, field, email, phone'),
+                [(ADA, 'Mathematics', 'ada@example.org', '+44 20 7946 0000')],
+                'contacts in the file')
+
+
+def test_hostile_text(s):
+    app = s.start_app()
+    win = main_window(app)
+    organization = 'O\'Reilly "Media" <b>&amp;</b> %s %n \\ ;--'
+    for name in HOSTILE_NAMES:
+        add_contact(app, win, name, organization=organization)
+
+    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 3 and r,
+                    'three rows in the contact list')
+    shown = sorted(n for names in row_names(rows, HOSTILE_NAMES) for n in names)
+    check_equal(shown, sorted(HOSTILE_NAMES), 'names shown in the list')
+
+    app.quit()
+    check(integrity_ok(s.profile.db_path), 'the database fails PRAGMA integrity_check')
+    check_equal(query_db(s.profile.db_path,
+                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'contacts'"),
+                [(1,)], 'contacts tables')
+    check_equal(contacts_in_db(s.profile, 'name, organization, deleted'),
+                [(n, organization, None) for n in HOSTILE_NAMES], 'contacts in the file')
+
+
+def test_search_as_you_type(s):
+    names = [ADA, 'Zoë 👩\u200d💻 Smith', 'Grace Hopper']
+    app = s.start_app()
+    win = main_window(app)
+    for name in names:
+        add_contact(app, win, name)
+    wait_for(lambda: len(contact_rows(win)) == 3, 'three rows in the contact list')
+
+    search = find_one(win, 'entry', 'Search contacts')
+    set_text(search, 'zoe')
+    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 1 and r,
+                    'one row left after typing "zoe"', timeout=5)
+    check_equal(row_names(rows, names), [[names[1]]], 'contacts shown for "zoe"')
+
+    set_text(search, 'nobody-matches-this')
+    wait_for(lambda: contact_rows(win) == [], 'no rows for a search nothing matches', timeout=5)
+
+    set_text(search, '')
+    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 3 and r,
+                    'all three rows back once the search is cleared', timeout=5)
+    check_equal(sorted(n for ns in row_names(rows, names) for n in ns), sorted(names),
+                'contacts shown after clearing the search')
+    app.quit()
+
+
+def test_delete_and_undo(s):
+    grace = 'Grace Hopper'
+    app = s.start_app()
+    win = main_window(app)
+    add_contact(app, win, ADA)
+
+    press(find_one(win, 'push button', 'Delete Contact'))
+    wait_for(lambda: contact_rows(win) == [], 'the deleted contact to leave the list')
+    check_equal(len(contacts_in_db(s.profile, 'deleted IS NOT NULL')), 1, 'rows in the file')
+    check_equal(contacts_in_db(s.profile, 'deleted IS NOT NULL'), [(1,)],
+                'the row marked deleted in the file')
+
+    press(wait_find(win, 'push button', 'Undo'))
+    wait_for(lambda: row_names(contact_rows(win), [ADA]) == [[ADA]],
+             'the contact to come back to the list after Undo')
+    wait_for(lambda: contacts_in_db(s.profile, 'name, deleted') == [(ADA, None)],
+             'the row to be undeleted in the file', timeout=5)
+
+    # A deletion that is not undone is final by the next start.
+    add_contact(app, win, grace)
+    press(find_one(win, 'push button', 'Delete Contact'))
+    wait_for(lambda: row_names(contact_rows(win), [ADA, grace]) == [[ADA]],
+             f'{grace!r} to leave the list')
+    app.quit()
+    check_equal(query_db(s.profile.db_path,
+                         'SELECT name FROM contacts WHERE deleted IS NULL ORDER BY id'),
+                [(ADA,)], 'contacts not deleted in the file')
+
+    app = s.start_app()
+    win = main_window(app)
+    rows = wait_for(lambda: contact_rows(win), 'the contact list after a restart')
+    check_equal(row_names(rows, [ADA, grace]), [[ADA]], 'contacts shown after a restart')
+    app.quit()
+    check_equal(contacts_in_db(s.profile, 'name, deleted'), [(ADA, None)],
+                'contacts in the file after a restart')
+
+
+def test_corrupt_database_left_alone(s):
+    os.makedirs(os.path.dirname(s.profile.db_path))
+    garbage = os.urandom(8192)
+    with open(s.profile.db_path, 'wb') as f:
+        f.write(garbage)
+    digest = hashlib.sha256(garbage).hexdigest()
+
+    app = s.start_app()
+    win = main_window(app)
+    title = 'Your Data Could Not Be Opened'
+    page = wait_find(win, 'panel', title)
+    # The page is in the window's tree even when the database opens fine; only
+    # on an error is it given a size and a description (the reason).
+    extents = page.queryComponent().getExtents(0)
+    check(extents.width > 0 and extents.height > 0, f'the {title!r} page is not shown')
+    labels = wait_for(lambda: (ls := labels_under(page)) and len(ls) >= 2 and ls,
+                      'the reason under the title')
+    check(title in labels, f'no {title!r} heading among {labels!r}')
+    reason = [label for label in labels if label != title][0]
+    check(reason.strip() != '', 'the reason is empty')
+    diag(f'reason shown: {reason}')
+
+    press(find_one(page, 'push button', 'Quit'))
+    app.wait_exit()
+
+    with open(s.profile.db_path, 'rb') as f:
+        after = f.read()
+    check(hashlib.sha256(after).hexdigest() == digest,
+          f'the database file changed ({len(after)} bytes, was {len(garbage)})')
+    extra = sorted(set(os.listdir(os.path.dirname(s.profile.db_path))) - {'rapport.db'})
+    check_equal(extra, [], 'files created next to the database')
+
+
+SCENARIOS = [
+    ('add a contact through the New Contact window; it is saved', test_add_contact),
+    ('detail-pane edits autosave, and SIGTERM writes pending edits', test_edit_autosaves_and_sigterm_flushes),
+    ("quotes, '; DROP TABLE, right-to-left text and emoji round-trip", test_hostile_text),
+    ('search as you type narrows the contact list', test_search_as_you_type),
+    ('Delete Contact, then Undo, keeps the contact; without Undo it is gone', test_delete_and_undo),
+    ('a corrupt database is reported and left byte-identical', test_corrupt_database_left_alone),
+]
+
+if __name__ == '__main__':
+    sys.exit(run_tap(SCENARIOS))
