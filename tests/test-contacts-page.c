@@ -317,6 +317,34 @@ test_sort_order (Fixture       *f,
 }
 
 static void
+test_rename_keeps_detail_open (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = add (f, "Alice", "");
+  g_autoptr(RapportContact) b = add (f, "Bob", "");
+  g_autoptr(RapportContact) c = add (f, "Carol", "");
+  g_autoptr(RapportContact) selected = NULL;
+  g_autoptr(RapportContact) last = NULL;
+  GtkWidget *name_row;
+
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (b)));
+  name_row = detail_child (f, "name_row");
+
+  /* Renamed "Zed", Bob moves to the end of the list once saved… */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Zed");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  last = g_list_model_get_item (list_model (f), 2);
+  g_assert_true (last == b);
+
+  /* …and stays selected and open, with the text being typed intact. */
+  selected = rapport_contacts_page_get_selected (f->page);
+  g_assert_true (selected == b);
+  g_assert_true (rapport_contact_detail_get_contact (f->detail) == b);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Zed");
+  (void)a; (void)c;
+}
+
+static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
@@ -476,6 +504,7 @@ main (int   argc,
   ADD ("/contacts-page/name-cannot-be-emptied", test_name_cannot_be_emptied);
   ADD ("/contacts-page/search-and-filters", test_search_and_filters);
   ADD ("/contacts-page/sort-order", test_sort_order);
+  ADD ("/contacts-page/rename-keeps-detail-open", test_rename_keeps_detail_open);
   ADD ("/contacts-page/delete-and-undo", test_delete_and_undo);
   ADD ("/contacts-page/referrals", test_referrals);
   ADD ("/contacts-page/next-stage", test_next_stage);

@@ -171,6 +171,18 @@ on_selection_changed (RapportClippingsPage *self)
 {
   g_autoptr(RapportClipping) clipping = rapport_clippings_page_get_selected (self);
 
+  /* A new date moves the clipping in the list: follow it, don't close it. */
+  if (clipping == NULL && self->clipping != NULL)
+    {
+      guint position = rapport_clipping_list_find (self->list, rapport_record_get_id (RAPPORT_RECORD (self->clipping)));
+
+      if (position != G_MAXUINT)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          return;
+        }
+    }
+
   show_clipping (self, clipping);
 }
 

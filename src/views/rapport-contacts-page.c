@@ -111,8 +111,23 @@ static void
 on_selection_changed (RapportContactsPage *self)
 {
   g_autoptr(RapportContact) contact = NULL;
+  RapportContact *shown = rapport_contact_detail_get_contact (self->detail);
 
   contact = rapport_contacts_page_get_selected (self);
+
+  /* An edit can move the contact in the sorted list, which drops the
+   * selection: follow the contact to its new row instead of closing it. */
+  if (contact == NULL && shown != NULL)
+    {
+      guint position = rapport_contact_list_find (self->list, rapport_record_get_id (RAPPORT_RECORD (shown)));
+
+      if (position != G_MAXUINT)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          return;
+        }
+    }
+
   rapport_contact_detail_set_contact (self->detail, contact);
   gtk_stack_set_visible_child_name (self->detail_stack, contact ? "detail" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", contact != NULL);
