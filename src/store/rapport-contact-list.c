@@ -28,6 +28,7 @@ static const GEnumValue sort_values[] = {
   { RAPPORT_CONTACT_SORT_ORGANIZATION, "RAPPORT_CONTACT_SORT_ORGANIZATION", "organization" },
   { RAPPORT_CONTACT_SORT_STAGE, "RAPPORT_CONTACT_SORT_STAGE", "stage" },
   { RAPPORT_CONTACT_SORT_UPDATED, "RAPPORT_CONTACT_SORT_UPDATED", "updated" },
+  { RAPPORT_CONTACT_SORT_LAST_CONTACTED, "RAPPORT_CONTACT_SORT_LAST_CONTACTED", "last-contacted" },
   { 0, NULL, NULL }
 };
 
@@ -183,6 +184,8 @@ rapport_contact_list_constructed (GObject *object)
   g_assert (RAPPORT_IS_STORE (self->store));
 
   g_signal_connect_swapped (self->store, "changed::contacts", G_CALLBACK (on_store_changed), self);
+  /* "last contacted" order follows the appointments */
+  g_signal_connect_swapped (self->store, "changed::appointments", G_CALLBACK (on_store_changed), self);
   rapport_contact_list_refresh (self);
 }
 

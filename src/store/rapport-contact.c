@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-contact.h"
+#include "rapport-contact-private.h"
 
 enum {
   PROP_0,
@@ -23,6 +23,7 @@ enum {
   PROP_STAGE,
   PROP_REFERRED_BY,
   PROP_SUMMARY,
+  PROP_LAST_CONTACTED,
   N_PROPS
 };
 
@@ -35,6 +36,7 @@ struct _RapportContact
   RapportSource  source;
   RapportStage   stage;
   gint64         referred_by;
+  gint64         last_contacted;
 };
 
 G_DEFINE_FINAL_TYPE (RapportContact, rapport_contact, RAPPORT_TYPE_RECORD)
@@ -100,6 +102,9 @@ rapport_contact_get_property (GObject    *object,
       break;
     case PROP_SUMMARY:
       g_value_take_string (value, rapport_contact_dup_summary (self));
+      break;
+    case PROP_LAST_CONTACTED:
+      g_value_set_int64 (value, self->last_contacted);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -168,6 +173,11 @@ rapport_contact_class_init (RapportContactClass *klass)
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Derived from the appointments by the store; never edited directly. */
+  properties[PROP_LAST_CONTACTED] =
+    g_param_spec_int64 ("last-contacted", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -305,4 +315,30 @@ rapport_contact_dup_summary (RapportContact *self)
     return g_strdup_printf (_("%s at %s"), title, org);
 
   return g_strdup (*title ? title : org);
+}
+
+/**
+ * rapport_contact_get_last_contacted:
+ *
+ * Returns: when the student last asked, scheduled or met this person, in
+ *   UTC seconds, or 0 if never
+ */
+gint64
+rapport_contact_get_last_contacted (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), 0);
+  return self->last_contacted;
+}
+
+void
+rapport_contact_set_last_contacted (RapportContact *self,
+                                    gint64          when)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT (self));
+
+  if (self->last_contacted != when)
+    {
+      self->last_contacted = when;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CONTACTED]);
+    }
 }

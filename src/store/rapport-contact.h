@@ -48,5 +48,6 @@ const char     *rapport_contact_get_notes         (RapportContact *self);
 void            rapport_contact_set_notes         (RapportContact *self,
                                                    const char     *notes);
 char           *rapport_contact_dup_summary       (RapportContact *self);
+gint64          rapport_contact_get_last_contacted (RapportContact *self);
 
 G_END_DECLS

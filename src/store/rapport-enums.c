@@ -43,6 +43,30 @@ static const GEnumValue clipping_kind_values[] = {
   { 0, NULL, NULL }
 };
 
+static const GEnumValue appointment_kind_values[] = {
+  { RAPPORT_APPOINTMENT_INTERVIEW,  "RAPPORT_APPOINTMENT_INTERVIEW",  "interview" },
+  { RAPPORT_APPOINTMENT_COUNSELLOR, "RAPPORT_APPOINTMENT_COUNSELLOR", "counsellor" },
+  { RAPPORT_APPOINTMENT_OTHER,      "RAPPORT_APPOINTMENT_OTHER",      "other" },
+  { 0, NULL, NULL }
+};
+
+static const GEnumValue mode_values[] = {
+  { RAPPORT_MODE_IN_PERSON, "RAPPORT_MODE_IN_PERSON", "in-person" },
+  { RAPPORT_MODE_PHONE,     "RAPPORT_MODE_PHONE",     "phone" },
+  { RAPPORT_MODE_VIDEO,     "RAPPORT_MODE_VIDEO",     "video" },
+  { 0, NULL, NULL }
+};
+
+static const GEnumValue status_values[] = {
+  { RAPPORT_STATUS_REQUESTED,   "RAPPORT_STATUS_REQUESTED",   "requested" },
+  { RAPPORT_STATUS_CONFIRMED,   "RAPPORT_STATUS_CONFIRMED",   "confirmed" },
+  { RAPPORT_STATUS_HELD,        "RAPPORT_STATUS_HELD",        "held" },
+  { RAPPORT_STATUS_CANCELLED,   "RAPPORT_STATUS_CANCELLED",   "cancelled" },
+  { RAPPORT_STATUS_RESCHEDULED, "RAPPORT_STATUS_RESCHEDULED", "rescheduled" },
+  { RAPPORT_STATUS_NO_SHOW,     "RAPPORT_STATUS_NO_SHOW",     "no-show" },
+  { 0, NULL, NULL }
+};
+
 #define DEFINE_ENUM_TYPE(func, Name, values)                               \
 GType                                                                      \
 func (void)                                                                \
@@ -56,6 +80,9 @@ func (void)                                                                \
 DEFINE_ENUM_TYPE (rapport_stage_get_type, "RapportStage", stage_values)
 DEFINE_ENUM_TYPE (rapport_source_get_type, "RapportSource", source_values)
 DEFINE_ENUM_TYPE (rapport_clipping_kind_get_type, "RapportClippingKind", clipping_kind_values)
+DEFINE_ENUM_TYPE (rapport_appointment_kind_get_type, "RapportAppointmentKind", appointment_kind_values)
+DEFINE_ENUM_TYPE (rapport_mode_get_type, "RapportMode", mode_values)
+DEFINE_ENUM_TYPE (rapport_status_get_type, "RapportStatus", status_values)
 
 /**
  * rapport_enum_to_key:
@@ -138,6 +165,45 @@ rapport_clipping_kind_get_label (RapportClippingKind kind)
     case RAPPORT_CLIPPING_RADIO:     return _("Radio");
     case RAPPORT_CLIPPING_WEB:       return _("Web");
     case RAPPORT_CLIPPING_OTHER:     return _("Other");
+    default:                         return _("Unknown");
+    }
+}
+
+const char *
+rapport_appointment_kind_get_label (RapportAppointmentKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_APPOINTMENT_INTERVIEW:  return _("Informational interview");
+    case RAPPORT_APPOINTMENT_COUNSELLOR: return _("Career counsellor meeting");
+    case RAPPORT_APPOINTMENT_OTHER:      return _("Other");
+    default:                             return _("Unknown");
+    }
+}
+
+const char *
+rapport_mode_get_label (RapportMode mode)
+{
+  switch (mode)
+    {
+    case RAPPORT_MODE_IN_PERSON: return _("In person");
+    case RAPPORT_MODE_PHONE:     return _("Phone");
+    case RAPPORT_MODE_VIDEO:     return _("Video");
+    default:                     return _("Unknown");
+    }
+}
+
+const char *
+rapport_status_get_label (RapportStatus status)
+{
+  switch (status)
+    {
+    case RAPPORT_STATUS_REQUESTED:   return _("Requested");
+    case RAPPORT_STATUS_CONFIRMED:   return _("Confirmed");
+    case RAPPORT_STATUS_HELD:        return _("Held");
+    case RAPPORT_STATUS_CANCELLED:   return _("Cancelled");
+    case RAPPORT_STATUS_RESCHEDULED: return _("Rescheduled");
+    case RAPPORT_STATUS_NO_SHOW:     return _("No-show");
     default:                         return _("Unknown");
     }
 }

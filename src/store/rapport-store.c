@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "rapport-contact-private.h"
 #include "rapport-record-private.h"
 #include "rapport-store.h"
 #include "rapport-text.h"
@@ -38,6 +39,9 @@ struct _RapportStore
   /* Rows deleted in this session whose deletion can still be undone. */
   GHashTable *deleted_contacts;
   GHashTable *deleted_clippings;
+
+  GHashTable *appointments;
+  GHashTable *deleted_appointments;
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
@@ -51,6 +55,7 @@ enum {
 static guint signals[N_SIGNALS];
 static GQuark quark_contacts;
 static GQuark quark_clippings;
+static GQuark quark_appointments;
 
 G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
 
@@ -100,6 +105,38 @@ static const char *migrations[] = {
   "  PRIMARY KEY (clipping_id, contact_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX clipping_contacts_contact ON clipping_contacts (contact_id);",
+
+  /* 1 → 2: appointments and what happened to them */
+  "CREATE TABLE appointments ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uid         TEXT NOT NULL UNIQUE,"
+  "  kind        TEXT NOT NULL DEFAULT 'interview',"
+  "  contact_id  INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  start       INTEGER,"
+  "  duration    INTEGER NOT NULL DEFAULT 30 CHECK (duration > 0),"
+  "  place       TEXT NOT NULL DEFAULT '',"
+  "  mode        TEXT NOT NULL DEFAULT 'in-person',"
+  "  status      TEXT NOT NULL DEFAULT 'requested',"
+  "  their_tz    TEXT NOT NULL DEFAULT '',"
+  "  notes       TEXT NOT NULL DEFAULT '',"
+  "  created     INTEGER NOT NULL,"
+  "  updated     INTEGER NOT NULL,"
+  "  deleted     INTEGER,"
+  "  CHECK (kind != 'interview' OR contact_id IS NOT NULL)"
+  ");"
+  "CREATE INDEX appointments_start ON appointments (start);"
+  "CREATE INDEX appointments_contact ON appointments (contact_id);"
+  "CREATE TABLE appointment_changes ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,"
+  "  changed        INTEGER NOT NULL,"
+  "  old_start      INTEGER,"
+  "  new_start      INTEGER,"
+  "  old_status     TEXT,"
+  "  new_status     TEXT"
+  ");"
+  "CREATE INDEX appointment_changes_appointment ON appointment_changes (appointment_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -272,7 +309,11 @@ static GHashTable *
 cache_for (RapportStore  *self,
            RapportRecord *record)
 {
-  return RAPPORT_IS_CONTACT (record) ? self->contacts : self->clippings;
+  if (RAPPORT_IS_CONTACT (record))
+    return self->contacts;
+  if (RAPPORT_IS_APPOINTMENT (record))
+    return self->appointments;
+  return self->clippings;
 }
 
 static void
@@ -293,6 +334,14 @@ on_record_finalized (gpointer  data,
       }
 
   g_hash_table_iter_init (&iter, self->clippings);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer)where_the_object_was)
+      {
+        g_hash_table_iter_remove (&iter);
+        return;
+      }
+
+  g_hash_table_iter_init (&iter, self->appointments);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (value == (gpointer)where_the_object_was)
       {
@@ -336,6 +385,8 @@ save_record (RapportStore   *self,
 {
   if (RAPPORT_IS_CONTACT (record))
     return rapport_store_save_contact (self, RAPPORT_CONTACT (record), error);
+  if (RAPPORT_IS_APPOINTMENT (record))
+    return rapport_store_save_appointment (self, RAPPORT_APPOINTMENT (record), error);
   return rapport_store_save_clipping (self, RAPPORT_CLIPPING (record), error);
 }
 
@@ -471,6 +522,9 @@ rapport_store_finalize (GObject *object)
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   untrack_all (self, self->contacts);
   untrack_all (self, self->clippings);
+  untrack_all (self, self->appointments);
+  g_clear_pointer (&self->appointments, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_appointments, g_hash_table_unref);
   g_clear_pointer (&self->contacts, g_hash_table_unref);
   g_clear_pointer (&self->clippings, g_hash_table_unref);
   g_clear_pointer (&self->deleted_contacts, g_hash_table_unref);
@@ -491,12 +545,14 @@ rapport_store_class_init (RapportStoreClass *klass)
 
   quark_contacts = g_quark_from_static_string ("contacts");
   quark_clippings = g_quark_from_static_string ("clippings");
+  quark_appointments = g_quark_from_static_string ("appointments");
 
   /**
    * RapportStore::changed:
    *
    * Emitted after a write has been committed. The detail says which kind of
-   * row changed: "contacts" or "clippings" (both for a link between them).
+   * row changed: "contacts", "clippings" (both for a link between them) or
+   * "appointments".
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -529,6 +585,8 @@ rapport_store_init (RapportStore *self)
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->deleted_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deleted_clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->appointments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->deleted_appointments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /* Opening */
@@ -726,6 +784,7 @@ rapport_store_open (const char  *path,
 
   /* Deletions that were never undone before the app last stopped are final. */
   if (!exec (self,
+             "DELETE FROM appointments WHERE deleted IS NOT NULL;"
              "DELETE FROM contacts WHERE deleted IS NOT NULL;"
              "DELETE FROM clippings WHERE deleted IS NOT NULL;",
              error))
@@ -918,6 +977,7 @@ rapport_store_get_contact (RapportStore *self,
 
   contact = contact_from_row (stmt);
   sqlite3_reset (stmt);
+  rapport_contact_set_last_contacted (contact, rapport_store_get_last_contacted (self, id));
   track_record (self, RAPPORT_RECORD (contact));
 
   return contact;
@@ -1062,6 +1122,7 @@ rapport_store_delete_contact (RapportStore    *self,
   set_add_id (self->deleted_contacts, id);
   emit_changed (self, quark_contacts);
   emit_changed (self, quark_clippings);
+  emit_changed (self, quark_appointments);
   return TRUE;
 }
 
@@ -1079,6 +1140,7 @@ rapport_store_undelete_contact (RapportStore  *self,
   g_hash_table_remove (self->deleted_contacts, &id);
   emit_changed (self, quark_contacts);
   emit_changed (self, quark_clippings);
+  emit_changed (self, quark_appointments);
   return TRUE;
 }
 
@@ -1161,6 +1223,10 @@ contact_order_by (RapportContactSort sort)
              " WHEN 'declined' THEN 6 ELSE 7 END, name COLLATE NOCASE, id";
     case RAPPORT_CONTACT_SORT_UPDATED:
       return " ORDER BY updated DESC, id DESC";
+    case RAPPORT_CONTACT_SORT_LAST_CONTACTED:
+      return " ORDER BY (SELECT max(max(a.created, CASE WHEN a.status = 'held' THEN ifnull(a.start, 0) ELSE 0 END))"
+             " FROM appointments a WHERE a.contact_id = contacts.id AND a.deleted IS NULL) DESC NULLS LAST,"
+             " name COLLATE NOCASE, id";
     case RAPPORT_CONTACT_SORT_NAME:
     default:
       return " ORDER BY name COLLATE NOCASE, id";
@@ -1671,4 +1737,771 @@ rapport_store_add_contact_from_clipping (RapportStore     *self,
   emit_changed (self, quark_contacts);
   emit_changed (self, quark_clippings);
   return g_steal_pointer (&contact);
+}
+
+/* Appointments */
+
+#define APPOINTMENT_COLUMNS \
+  "id, uid, kind, contact_id, title, start, duration, place, mode, status, their_tz, notes, created, updated"
+
+/* The moment of the last contact with a person: a request or scheduling
+ * (when the appointment was made) or a meeting that was held. */
+#define LAST_CONTACTED_SQL \
+  "SELECT max(max(a.created, CASE WHEN a.status = 'held' THEN ifnull(a.start, 0) ELSE 0 END))" \
+  " FROM appointments a WHERE a.contact_id = ? AND a.deleted IS NULL"
+
+/* Appointments of a contact whose deletion can still be undone are hidden with it. */
+#define APPOINTMENT_VISIBLE \
+  "deleted IS NULL AND (contact_id IS NULL OR contact_id NOT IN (SELECT id FROM contacts WHERE deleted IS NOT NULL))"
+
+/**
+ * rapport_stage_after_status:
+ *
+ * The pipeline follows the appointments: asking moves a contact to
+ * "requested", a confirmed time to "scheduled", a held meeting to "met".
+ * A contact never moves backwards, so a student's own stage change stays.
+ *
+ * Returns: the stage a contact at @stage moves to when an interview with
+ *   them gets @status
+ */
+RapportStage
+rapport_stage_after_status (RapportStage  stage,
+                            RapportStatus status)
+{
+  RapportStage target;
+
+  switch (status)
+    {
+    case RAPPORT_STATUS_REQUESTED: target = RAPPORT_STAGE_REQUESTED; break;
+    case RAPPORT_STATUS_CONFIRMED: target = RAPPORT_STAGE_SCHEDULED; break;
+    case RAPPORT_STATUS_HELD:      target = RAPPORT_STAGE_MET; break;
+    case RAPPORT_STATUS_CANCELLED:
+    case RAPPORT_STATUS_RESCHEDULED:
+    case RAPPORT_STATUS_NO_SHOW:
+    default:
+      return stage;
+    }
+
+  /* A declined contact who then agrees to meet is back in the pipeline. */
+  if (stage == RAPPORT_STAGE_DECLINED)
+    return status == RAPPORT_STATUS_REQUESTED ? stage : target;
+
+  return target > stage ? target : stage;
+}
+
+static gboolean
+validate_appointment (RapportStore        *self,
+                      RapportAppointment  *appointment,
+                      GError             **error)
+{
+  gint64 contact_id = rapport_appointment_get_contact_id (appointment);
+
+  if (rapport_appointment_get_kind (appointment) == RAPPORT_APPOINTMENT_INTERVIEW && contact_id == 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("An informational interview needs the person you are meeting."));
+      return FALSE;
+    }
+
+  if (contact_id != 0)
+    {
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (self, contact_id);
+
+      if (contact == NULL)
+        {
+          g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                               _("The person for this appointment is no longer in your contacts."));
+          return FALSE;
+        }
+    }
+
+  if (rapport_appointment_get_status (appointment) != RAPPORT_STATUS_REQUESTED &&
+      rapport_appointment_get_start (appointment) == 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("Only a request can be without a date and time."));
+      return FALSE;
+    }
+
+  if (*rapport_appointment_get_their_timezone (appointment))
+    {
+      GTimeZone *tz = g_time_zone_new_identifier (rapport_appointment_get_their_timezone (appointment));
+
+      if (tz == NULL)
+        {
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                       _("“%s” is not a time zone this computer knows."),
+                       rapport_appointment_get_their_timezone (appointment));
+          return FALSE;
+        }
+      g_time_zone_unref (tz);
+    }
+
+  return TRUE;
+}
+
+static void
+bind_appointment (sqlite3_stmt       *stmt,
+                  RapportAppointment *appointment)
+{
+  gint64 contact_id = rapport_appointment_get_contact_id (appointment);
+  gint64 start = rapport_appointment_get_start (appointment);
+
+  bind_text (stmt, 1, rapport_appointment_get_uid (appointment));
+  bind_text (stmt, 2, rapport_enum_to_key (RAPPORT_TYPE_APPOINTMENT_KIND, rapport_appointment_get_kind (appointment)));
+  if (contact_id > 0)
+    sqlite3_bind_int64 (stmt, 3, contact_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  bind_text (stmt, 4, rapport_appointment_get_title (appointment));
+  if (start > 0)
+    sqlite3_bind_int64 (stmt, 5, start);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int (stmt, 6, rapport_appointment_get_duration (appointment));
+  bind_text (stmt, 7, rapport_appointment_get_place (appointment));
+  bind_text (stmt, 8, rapport_enum_to_key (RAPPORT_TYPE_MODE, rapport_appointment_get_mode (appointment)));
+  bind_text (stmt, 9, rapport_enum_to_key (RAPPORT_TYPE_STATUS, rapport_appointment_get_status (appointment)));
+  bind_text (stmt, 10, rapport_appointment_get_their_timezone (appointment));
+  bind_text (stmt, 11, rapport_appointment_get_notes (appointment));
+}
+
+static gboolean
+record_change (RapportStore  *self,
+               gint64         appointment_id,
+               gint64         when,
+               gint64         old_start,
+               gint64         new_start,
+               const char    *old_status,
+               const char    *new_status,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO appointment_changes (appointment_id, changed, old_start, new_start,"
+                  " old_status, new_status) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  sqlite3_bind_int64 (stmt, 2, when);
+  if (old_start > 0) sqlite3_bind_int64 (stmt, 3, old_start); else sqlite3_bind_null (stmt, 3);
+  if (new_start > 0) sqlite3_bind_int64 (stmt, 4, new_start); else sqlite3_bind_null (stmt, 4);
+  if (old_status) bind_text (stmt, 5, old_status); else sqlite3_bind_null (stmt, 5);
+  if (new_status) bind_text (stmt, 6, new_status); else sqlite3_bind_null (stmt, 6);
+
+  return step_done (self, stmt, error);
+}
+
+/* Moves the contact along the pipeline in the same transaction as the
+ * appointment change that caused it. */
+static gboolean
+follow_stage (RapportStore        *self,
+              RapportAppointment  *appointment,
+              gboolean            *contact_changed,
+              GError             **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+  RapportStage stage, next;
+  sqlite3_stmt *stmt;
+
+  if (rapport_appointment_get_kind (appointment) != RAPPORT_APPOINTMENT_INTERVIEW)
+    return TRUE;
+
+  contact = rapport_store_get_contact (self, rapport_appointment_get_contact_id (appointment));
+  if (contact == NULL)
+    return TRUE;
+
+  stage = rapport_contact_get_stage (contact);
+  next = rapport_stage_after_status (stage, rapport_appointment_get_status (appointment));
+  if (next == stage)
+    return TRUE;
+
+  stmt = prepare (self, "UPDATE contacts SET stage = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_STAGE, next));
+  sqlite3_bind_int64 (stmt, 2, now_utc ());
+  sqlite3_bind_int64 (stmt, 3, rapport_record_get_id (RAPPORT_RECORD (contact)));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* The object follows the row; this is not an edit to save again. */
+  g_signal_handlers_block_by_func (contact, on_record_notify, self);
+  rapport_contact_set_stage (contact, next);
+  g_signal_handlers_unblock_by_func (contact, on_record_notify, self);
+  *contact_changed = TRUE;
+  return TRUE;
+}
+
+static gboolean
+insert_appointment (RapportStore        *self,
+                    RapportAppointment  *appointment,
+                    gint64               now,
+                    gboolean            *contact_changed,
+                    GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!validate_appointment (self, appointment, error))
+    return FALSE;
+
+  if (*rapport_appointment_get_uid (appointment) == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uid = g_strconcat (uuid, "@rapport", NULL);
+
+      rapport_appointment_set_uid (appointment, uid);
+    }
+
+  stmt = prepare (self,
+                  "INSERT INTO appointments (uid, kind, contact_id, title, start, duration, place, mode,"
+                  " status, their_tz, notes, created, updated)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_appointment (stmt, appointment);
+  sqlite3_bind_int64 (stmt, 12, now);
+  if (!step_done (self, stmt, error))
+    {
+      if (error && *error && (*error)->code == RAPPORT_STORE_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                       _("An appointment with the same identifier (%s) is already in your calendar."),
+                       rapport_appointment_get_uid (appointment));
+        }
+      return FALSE;
+    }
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!record_change (self, id, now, 0, rapport_appointment_get_start (appointment), NULL,
+                      rapport_enum_to_key (RAPPORT_TYPE_STATUS, rapport_appointment_get_status (appointment)),
+                      error))
+    return FALSE;
+
+  if (!follow_stage (self, appointment, contact_changed, error))
+    return FALSE;
+
+  rapport_record_set_id (RAPPORT_RECORD (appointment), id);
+  return TRUE;
+}
+
+static void
+update_last_contacted (RapportStore *self,
+                       gint64        contact_id);
+
+/**
+ * rapport_store_add_appointment:
+ *
+ * Saves a new appointment (an interview needs its contact) and moves the
+ * contact along the pipeline: a request makes them "requested", a
+ * confirmed time "scheduled".
+ */
+gboolean
+rapport_store_add_appointment (RapportStore        *self,
+                               RapportAppointment  *appointment,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), FALSE);
+
+  g_ptr_array_add (one, appointment);
+  return rapport_store_add_appointments (self, one, error);
+}
+
+/**
+ * rapport_store_add_appointments:
+ * @appointments: (element-type RapportAppointment): new appointments
+ *
+ * Adds all of @appointments in one transaction, as an import does: if one
+ * cannot be added, none is.
+ */
+gboolean
+rapport_store_add_appointments (RapportStore  *self,
+                                GPtrArray     *appointments,
+                                GError       **error)
+{
+  gboolean contact_changed = FALSE;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (appointments != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < appointments->len; i++)
+    {
+      RapportAppointment *appointment = g_ptr_array_index (appointments, i);
+
+      g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (appointment)) == 0, FALSE);
+
+      if (!insert_appointment (self, appointment, now, &contact_changed, error))
+        {
+          rollback (self);
+          for (guint j = 0; j <= i; j++)
+            rapport_record_set_id (g_ptr_array_index (appointments, j), 0);
+          return FALSE;
+        }
+    }
+
+  if (!commit (self, error))
+    {
+      for (guint j = 0; j < appointments->len; j++)
+        rapport_record_set_id (g_ptr_array_index (appointments, j), 0);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < appointments->len; i++)
+    {
+      RapportAppointment *appointment = g_ptr_array_index (appointments, i);
+
+      rapport_record_set_created (RAPPORT_RECORD (appointment), now);
+      rapport_record_set_updated (RAPPORT_RECORD (appointment), now);
+      track_record (self, RAPPORT_RECORD (appointment));
+      update_last_contacted (self, rapport_appointment_get_contact_id (appointment));
+    }
+
+  emit_changed (self, quark_appointments);
+  if (contact_changed)
+    emit_changed (self, quark_contacts);
+  return TRUE;
+}
+
+static RapportAppointment *
+appointment_from_row (sqlite3_stmt *stmt)
+{
+  RapportAppointment *appointment;
+  int kind = RAPPORT_APPOINTMENT_OTHER;
+  int mode = RAPPORT_MODE_IN_PERSON;
+  int status = RAPPORT_STATUS_REQUESTED;
+  int duration = sqlite3_column_int (stmt, 6);
+
+  rapport_enum_from_key (RAPPORT_TYPE_APPOINTMENT_KIND, column_text (stmt, 2), &kind);
+  rapport_enum_from_key (RAPPORT_TYPE_MODE, column_text (stmt, 8), &mode);
+  rapport_enum_from_key (RAPPORT_TYPE_STATUS, column_text (stmt, 9), &status);
+
+  appointment = g_object_new (RAPPORT_TYPE_APPOINTMENT,
+                              "uid", column_text (stmt, 1),
+                              "kind", kind,
+                              "contact-id", sqlite3_column_int64 (stmt, 3),
+                              "title", column_text (stmt, 4),
+                              "start", sqlite3_column_int64 (stmt, 5),
+                              "duration", CLAMP (duration, 1, 24 * 60),
+                              "place", column_text (stmt, 7),
+                              "mode", mode,
+                              "status", status,
+                              "their-timezone", column_text (stmt, 10),
+                              "notes", column_text (stmt, 11),
+                              NULL);
+  rapport_record_set_id (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 0));
+  rapport_record_set_created (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 12));
+  rapport_record_set_updated (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 13));
+  return appointment;
+}
+
+/**
+ * rapport_store_get_appointment:
+ *
+ * Returns: (transfer full) (nullable): the appointment, or %NULL if it (or
+ *   its contact) was deleted
+ */
+RapportAppointment *
+rapport_store_get_appointment (RapportStore *self,
+                               gint64        id)
+{
+  RapportAppointment *appointment;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (id <= 0 || g_hash_table_contains (self->deleted_appointments, &id))
+    return NULL;
+
+  if ((appointment = g_hash_table_lookup (self->appointments, &id)))
+    {
+      gint64 contact_id = rapport_appointment_get_contact_id (appointment);
+
+      if (contact_id > 0 && g_hash_table_contains (self->deleted_contacts, &contact_id))
+        return NULL;
+      return g_object_ref (appointment);
+    }
+
+  if (!(stmt = prepare (self, "SELECT " APPOINTMENT_COLUMNS " FROM appointments"
+                              " WHERE id = ? AND " APPOINTMENT_VISIBLE, NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  appointment = appointment_from_row (stmt);
+  sqlite3_reset (stmt);
+  track_record (self, RAPPORT_RECORD (appointment));
+  return appointment;
+}
+
+/**
+ * rapport_store_find_appointment_by_uid:
+ *
+ * Returns: (transfer full) (nullable): the appointment with iCalendar UID @uid
+ */
+RapportAppointment *
+rapport_store_find_appointment_by_uid (RapportStore *self,
+                                       const char   *uid)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (uid == NULL || !(stmt = prepare (self, "SELECT id FROM appointments WHERE uid = ? AND " APPOINTMENT_VISIBLE, NULL)))
+    return NULL;
+
+  bind_text (stmt, 1, uid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id > 0 ? rapport_store_get_appointment (self, id) : NULL;
+}
+
+/**
+ * rapport_store_save_appointment:
+ *
+ * Writes @appointment now. A new time or status is kept in its history
+ * ("rescheduled from …") and moves the contact along the pipeline.
+ */
+gboolean
+rapport_store_save_appointment (RapportStore        *self,
+                                RapportAppointment  *appointment,
+                                GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+  gint64 id, old_start = 0;
+  g_autofree char *old_status = NULL;
+  const char *new_status;
+  gboolean contact_changed = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), FALSE);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (appointment));
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (!validate_appointment (self, appointment, error) || !begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, "SELECT start, status FROM appointments WHERE id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      old_start = sqlite3_column_int64 (stmt, 0);
+      old_status = g_strdup (column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  stmt = prepare (self,
+                  "UPDATE appointments SET uid = ?1, kind = ?2, contact_id = ?3, title = ?4, start = ?5,"
+                  " duration = ?6, place = ?7, mode = ?8, status = ?9, their_tz = ?10, notes = ?11,"
+                  " updated = ?12 WHERE id = ?13", error);
+  if (stmt == NULL)
+    goto failed;
+
+  bind_appointment (stmt, appointment);
+  sqlite3_bind_int64 (stmt, 12, now);
+  sqlite3_bind_int64 (stmt, 13, id);
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  new_status = rapport_enum_to_key (RAPPORT_TYPE_STATUS, rapport_appointment_get_status (appointment));
+  if (old_start != rapport_appointment_get_start (appointment) || g_strcmp0 (old_status, new_status) != 0)
+    {
+      if (!record_change (self, id, now, old_start, rapport_appointment_get_start (appointment),
+                          old_status, new_status, error))
+        goto failed;
+    }
+
+  if (!follow_stage (self, appointment, &contact_changed, error) || !commit (self, error))
+    goto failed;
+
+  g_hash_table_remove (self->dirty, appointment);
+  rapport_record_set_updated (RAPPORT_RECORD (appointment), now);
+  update_last_contacted (self, rapport_appointment_get_contact_id (appointment));
+  emit_changed (self, quark_appointments);
+  if (contact_changed)
+    emit_changed (self, quark_contacts);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+rapport_store_delete_appointment (RapportStore        *self,
+                                  RapportAppointment  *appointment,
+                                  GError             **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), FALSE);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (appointment));
+  g_return_val_if_fail (id > 0, FALSE);
+
+  if (g_hash_table_contains (self->dirty, appointment))
+    rapport_store_save_appointment (self, appointment, NULL);
+
+  if (!mark_deleted (self, "UPDATE appointments SET deleted = ?1 WHERE id = ?2 AND deleted IS NULL",
+                     id, now_utc (), error))
+    return FALSE;
+
+  set_add_id (self->deleted_appointments, id);
+  update_last_contacted (self, rapport_appointment_get_contact_id (appointment));
+  emit_changed (self, quark_appointments);
+  return TRUE;
+}
+
+gboolean
+rapport_store_undelete_appointment (RapportStore  *self,
+                                    gint64         id,
+                                    GError       **error)
+{
+  g_autoptr(RapportAppointment) appointment = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!mark_deleted (self, "UPDATE appointments SET deleted = ?1 WHERE id = ?2 AND deleted IS NOT NULL",
+                     id, 0, error))
+    return FALSE;
+
+  g_hash_table_remove (self->deleted_appointments, &id);
+  if ((appointment = rapport_store_get_appointment (self, id)))
+    update_last_contacted (self, rapport_appointment_get_contact_id (appointment));
+  emit_changed (self, quark_appointments);
+  return TRUE;
+}
+
+gboolean
+rapport_store_purge_appointment (RapportStore  *self,
+                                 gint64         id,
+                                 GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return purge (self, "DELETE FROM appointments WHERE id = ? AND deleted IS NOT NULL",
+                self->deleted_appointments, id, error);
+}
+
+/**
+ * rapport_store_query_appointments:
+ *
+ * Returns: (transfer full): ids of matching appointments in time order;
+ *   requests without a time come first
+ */
+GArray *
+rapport_store_query_appointments (RapportStore                   *self,
+                                  const RapportAppointmentQuery  *query,
+                                  GError                        **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM appointments WHERE " APPOINTMENT_VISIBLE);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->unscheduled)
+    g_string_append (sql, " AND start IS NULL");
+  /* An appointment is in [from, to) if any part of it is. */
+  if (query->from > 0)
+    add_int_param (sql, ints, " AND start + duration * 60 > ", "", query->from);
+  if (query->to > 0)
+    add_int_param (sql, ints, " AND start < ", "", query->to);
+  if (query->contact_id > 0)
+    add_int_param (sql, ints, " AND contact_id = ", "", query->contact_id);
+  if (query->status >= 0)
+    {
+      g_string_append_printf (sql, " AND status = ?%u", texts->len + 1);
+      g_ptr_array_add (texts, g_strdup (rapport_enum_to_key (RAPPORT_TYPE_STATUS, query->status)));
+    }
+  if (query->active_only)
+    g_string_append (sql, " AND status IN ('requested', 'confirmed', 'held')");
+
+  g_string_append (sql, " ORDER BY start IS NOT NULL, start, created, id");
+
+  return collect_ids (self, sql->str, texts, ints, error);
+}
+
+/**
+ * rapport_store_find_overlaps:
+ *
+ * Returns: (transfer full): ids of other active appointments whose time
+ *   overlaps @appointment's, to point out before saving
+ */
+GArray *
+rapport_store_find_overlaps (RapportStore       *self,
+                             RapportAppointment *appointment)
+{
+  g_autoptr(GArray) ids = NULL;
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  gint64 self_id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), NULL);
+
+  if (rapport_appointment_get_start (appointment) == 0)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  query.from = rapport_appointment_get_start (appointment);
+  query.to = rapport_appointment_get_end (appointment);
+  query.active_only = TRUE;
+  ids = rapport_store_query_appointments (self, &query, NULL);
+  if (ids == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self_id = rapport_record_get_id (RAPPORT_RECORD (appointment));
+  for (guint i = ids->len; i > 0; i--)
+    if (g_array_index (ids, gint64, i - 1) == self_id)
+      g_array_remove_index (ids, i - 1);
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * rapport_store_get_last_contacted:
+ *
+ * Returns: when the student last asked, scheduled or met @contact_id (UTC
+ *   seconds), or 0 if never
+ */
+gint64
+rapport_store_get_last_contacted (RapportStore *self,
+                                  gint64        contact_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 when = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, LAST_CONTACTED_SQL, NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return when;
+}
+
+static void
+update_last_contacted (RapportStore *self,
+                       gint64        contact_id)
+{
+  RapportContact *contact;
+
+  if (contact_id <= 0 || !(contact = g_hash_table_lookup (self->contacts, &contact_id)))
+    return;
+
+  rapport_contact_set_last_contacted (contact, rapport_store_get_last_contacted (self, contact_id));
+}
+
+/**
+ * rapport_store_list_events:
+ *
+ * Returns: (transfer full) (element-type RapportEvent): what happened with
+ *   @contact_id, newest first: added, requested, scheduled, rescheduled,
+ *   and status changes of their appointments
+ */
+GArray *
+rapport_store_list_events (RapportStore  *self,
+                           gint64         contact_id,
+                           GError       **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, TRUE, sizeof (RapportEvent));
+  g_autoptr(RapportContact) contact = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  contact = rapport_store_get_contact (self, contact_id);
+  if (contact == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That contact no longer exists."));
+      return NULL;
+    }
+
+  {
+    RapportEvent added = { RAPPORT_EVENT_ADDED, rapport_record_get_created (RAPPORT_RECORD (contact)), 0, 0, 0, -1 };
+    g_array_append_val (events, added);
+  }
+
+  stmt = prepare (self,
+                  "SELECT c.appointment_id, c.changed, ifnull(c.old_start, 0), ifnull(c.new_start, 0),"
+                  " ifnull(c.old_status, ''), ifnull(c.new_status, '')"
+                  " FROM appointment_changes c JOIN appointments a ON a.id = c.appointment_id"
+                  " WHERE a.contact_id = ? AND a.deleted IS NULL ORDER BY c.changed, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportEvent event = { 0 };
+      int status = -1;
+      const char *old_status = column_text (stmt, 4);
+      const char *new_status = column_text (stmt, 5);
+
+      event.appointment_id = sqlite3_column_int64 (stmt, 0);
+      event.when = sqlite3_column_int64 (stmt, 1);
+      event.old_start = sqlite3_column_int64 (stmt, 2);
+      event.new_start = sqlite3_column_int64 (stmt, 3);
+      rapport_enum_from_key (RAPPORT_TYPE_STATUS, new_status, &status);
+      event.status = status;
+
+      if (*old_status == '\0')
+        event.kind = status == RAPPORT_STATUS_REQUESTED ? RAPPORT_EVENT_REQUESTED : RAPPORT_EVENT_SCHEDULED;
+      else if (event.old_start != event.new_start && event.old_start > 0 && event.new_start > 0)
+        event.kind = RAPPORT_EVENT_RESCHEDULED;
+      else if (event.old_start == 0 && event.new_start > 0 && g_str_equal (old_status, "requested"))
+        event.kind = RAPPORT_EVENT_SCHEDULED;
+      else if (!g_str_equal (old_status, new_status))
+        event.kind = RAPPORT_EVENT_STATUS;
+      else
+        continue;
+
+      g_array_append_val (events, event);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  /* Collected oldest first (the contact was added before anything else
+   * happened); shown newest first. */
+  for (guint i = 0, j = events->len - 1; i < j; i++, j--)
+    {
+      RapportEvent tmp = g_array_index (events, RapportEvent, i);
+      g_array_index (events, RapportEvent, i) = g_array_index (events, RapportEvent, j);
+      g_array_index (events, RapportEvent, j) = tmp;
+    }
+
+  return g_steal_pointer (&events);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-appointment.h"
 #include "rapport-clipping.h"
 #include "rapport-contact.h"
 
@@ -25,6 +26,7 @@ typedef enum {
   RAPPORT_CONTACT_SORT_ORGANIZATION,
   RAPPORT_CONTACT_SORT_STAGE,
   RAPPORT_CONTACT_SORT_UPDATED,
+  RAPPORT_CONTACT_SORT_LAST_CONTACTED,
 } RapportContactSort;
 
 /* What a contact list shows. -1 in an enum filter means "any". */
@@ -49,7 +51,7 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 1
+#define RAPPORT_STORE_SCHEMA_VERSION 2
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -121,5 +123,74 @@ RapportContact  *rapport_store_add_contact_from_clipping (RapportStore          
                                                      RapportClipping            *clipping,
                                                      const char                 *name,
                                                      GError                    **error);
+
+/* Which appointments a list shows. Times are UTC seconds; 0 means open. */
+typedef struct
+{
+  gint64 from;
+  gint64 to;
+  gint64 contact_id;
+  int    status;
+  gboolean active_only;
+  gboolean unscheduled;
+} RapportAppointmentQuery;
+
+#define RAPPORT_APPOINTMENT_QUERY_INIT { 0, 0, 0, -1, FALSE, FALSE }
+
+/* One thing that happened with a contact, for the contact's timeline. */
+typedef enum {
+  RAPPORT_EVENT_ADDED,
+  RAPPORT_EVENT_REQUESTED,
+  RAPPORT_EVENT_SCHEDULED,
+  RAPPORT_EVENT_RESCHEDULED,
+  RAPPORT_EVENT_STATUS,
+} RapportEventKind;
+
+typedef struct
+{
+  RapportEventKind kind;
+  gint64           when;
+  gint64           appointment_id;
+  gint64           old_start;
+  gint64           new_start;
+  int              status;
+} RapportEvent;
+
+/* Appointments */
+gboolean            rapport_store_add_appointment        (RapportStore                  *self,
+                                                          RapportAppointment            *appointment,
+                                                          GError                       **error);
+RapportAppointment *rapport_store_get_appointment        (RapportStore                  *self,
+                                                          gint64                         id);
+gboolean            rapport_store_save_appointment       (RapportStore                  *self,
+                                                          RapportAppointment            *appointment,
+                                                          GError                       **error);
+gboolean            rapport_store_delete_appointment     (RapportStore                  *self,
+                                                          RapportAppointment            *appointment,
+                                                          GError                       **error);
+gboolean            rapport_store_undelete_appointment   (RapportStore                  *self,
+                                                          gint64                         id,
+                                                          GError                       **error);
+gboolean            rapport_store_purge_appointment      (RapportStore                  *self,
+                                                          gint64                         id,
+                                                          GError                       **error);
+GArray             *rapport_store_query_appointments     (RapportStore                  *self,
+                                                          const RapportAppointmentQuery *query,
+                                                          GError                       **error);
+GArray             *rapport_store_find_overlaps          (RapportStore                  *self,
+                                                          RapportAppointment            *appointment);
+GArray             *rapport_store_list_events            (RapportStore                  *self,
+                                                          gint64                         contact_id,
+                                                          GError                       **error);
+gint64              rapport_store_get_last_contacted     (RapportStore                  *self,
+                                                          gint64                         contact_id);
+RapportAppointment *rapport_store_find_appointment_by_uid (RapportStore                 *self,
+                                                          const char                    *uid);
+gboolean            rapport_store_add_appointments       (RapportStore                  *self,
+                                                          GPtrArray                     *appointments,
+                                                          GError                       **error);
+
+RapportStage        rapport_stage_after_status           (RapportStage                   stage,
+                                                          RapportStatus                  status);
 
 G_END_DECLS

@@ -37,6 +37,12 @@ enum_label (GType enum_type,
     return rapport_source_get_label (value);
   if (enum_type == RAPPORT_TYPE_CLIPPING_KIND)
     return rapport_clipping_kind_get_label (value);
+  if (enum_type == RAPPORT_TYPE_APPOINTMENT_KIND)
+    return rapport_appointment_kind_get_label (value);
+  if (enum_type == RAPPORT_TYPE_MODE)
+    return rapport_mode_get_label (value);
+  if (enum_type == RAPPORT_TYPE_STATUS)
+    return rapport_status_get_label (value);
   g_return_val_if_reached (NULL);
 }
 

@@ -241,6 +241,8 @@ class AtSpiBus:
                  'the accessibility bus (org.a11y.Bus)', timeout)
         import pyatspi as _pyatspi
         pyatspi = _pyatspi
+        # GTK 4.8 has no AT-SPI cache object: libatspi warns once per app.
+        GLib.log_set_handler('dbind', GLib.LogLevelFlags.LEVEL_WARNING, _dbind_log, None)
         self.desktop = pyatspi.Registry.getDesktop(0)
 
     def _name_has_owner(self, name):
@@ -255,6 +257,11 @@ class AtSpiBus:
         if self.proc is not None:
             kill_group(self.proc, signal.SIGTERM, 5)
             self.proc = None
+
+
+def _dbind_log(domain, level, message, data):
+    if '/org/a11y/atspi/cache' not in message:
+        sys.stderr.write(f'{domain}-WARNING: {message}\n')
 
 
 def kill_group(proc, sig, timeout):

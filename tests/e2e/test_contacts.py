@@ -19,9 +19,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from rapport_e2e import (  # noqa: E402
-    check, check_equal, children, diag, find_all, find_one, integrity_ok,
-    is_sensitive, labels_under, name_of, press, query_db, role_name, run_tap,
-    set_text, text_of, wait_find, wait_for,
+    check, check_equal, children, diag, find_one, integrity_ok,
+    is_sensitive, labels_under, matches, name_of, press, query_db, role_name, run_tap,
+    set_text, text_of, wait_find, wait_for, walk,
 )
 
 ADA = 'Ada Lovelace'
@@ -35,53 +35,73 @@ HOSTILE_NAMES = [
 
 # What a person does, through AT-SPI
 
-def main_window(app):
-    return app.window('Rapport')
+class MainWindow:
+    """The main window, with the lookups of its lasting widgets remembered
+    (walking the whole tree over D-Bus takes about half a second)."""
 
+    def __init__(self, app):
+        self.app = app
+        self.acc = app.window('Rapport')
+        self._cache = {}
+        # One walk up front: the window's widgets are all made from its
+        # template before it is shown.
+        self._index = {}
+        for acc in walk(self.acc):
+            self._index.setdefault(role_name(acc), []).append(acc)
 
-def header_add_button(win):
-    # The header's icon button is named by its accessible label, exactly
-    # "Add Contact"; the empty list's pill button is "_Add Contact Add Contact".
-    return find_one(win, 'push button', 'Add Contact', lambda a: name_of(a) == 'Add Contact')
+    def lookup(self, role, name, predicate=None, key=None):
+        key = (role, name, key)
+        if key not in self._cache:
+            found = [a for a in self._index.get(role, [])
+                     if matches(a, role, name) and (predicate is None or predicate(a))]
+            if len(found) == 1:
+                self._cache[key] = found[0]
+            else:
+                self._cache[key] = wait_find(self.acc, role, name, predicate)
+        return self._cache[key]
 
+    def header_add_button(self):
+        # The header's icon button is named by its accessible label, exactly
+        # "Add Contact"; the empty list's pill button is "_Add Contact Add Contact".
+        return self.lookup('push button', 'Add Contact',
+                           lambda a: name_of(a) == 'Add Contact', key='header')
 
-def empty_state_add_button(win):
-    return find_one(win, 'push button', 'Add Contact', lambda a: name_of(a) != 'Add Contact')
+    def empty_state_add_button(self):
+        return self.lookup('push button', 'Add Contact',
+                           lambda a: name_of(a) != 'Add Contact', key='empty-state')
 
+    def detail_entry(self, title):
+        """An entry row of the detail pane (the main window has one of each)."""
+        return self.lookup('text', title)
 
-def detail_entry(win, title):
-    """An entry row of the detail pane (the main window has one of each)."""
-    return find_one(win, 'text', title)
+    def contact_rows(self):
+        """The rows the "Contacts" list shows, each as the list of its labels."""
+        lst = self.lookup('list', 'Contacts')
+        return [labels_under(row) for row in children(lst) if role_name(row) == 'list item']
 
-
-def contact_rows(win):
-    """The rows the "Contacts" list shows, each as the list of its labels."""
-    lst = find_one(win, 'list', 'Contacts')
-    return [labels_under(row) for row in children(lst) if role_name(row) == 'list item']
+    def add_contact(self, name, organization=None, job_title=None, button=None):
+        """Adds a contact through the New Contact window, then waits until the
+        detail pane shows it."""
+        app = self.app
+        press(button if button is not None else self.header_add_button())
+        dialog = app.window('New Contact')
+        add = wait_find(dialog, 'push button', 'Add')
+        check(not is_sensitive(add), '"Add" is enabled before a name is typed')
+        set_text(find_one(dialog, 'text', 'Name'), name)
+        if organization is not None:
+            set_text(find_one(dialog, 'text', 'Organization'), organization)
+        if job_title is not None:
+            set_text(find_one(dialog, 'text', 'Job title'), job_title)
+        wait_for(lambda: is_sensitive(add), '"Add" to be enabled once the name is typed')
+        press(add)
+        app.window_gone('New Contact')
+        wait_for(lambda: text_of(self.detail_entry('Name')) == name,
+                 f'the detail pane to show {name!r}')
 
 
 def row_names(rows, names):
     """Which of @names each row shows."""
     return [[n for n in names if n in labels] for labels in rows]
-
-
-def add_contact(app, win, name, organization=None, job_title=None, button=None):
-    """Adds a contact through the New Contact window, then waits until the
-    detail pane shows it."""
-    press(button if button is not None else header_add_button(win))
-    dialog = app.window('New Contact')
-    add = wait_find(dialog, 'push button', 'Add')
-    check(not is_sensitive(add), '"Add" is enabled before a name is typed')
-    set_text(find_one(dialog, 'text', 'Name'), name)
-    if organization is not None:
-        set_text(find_one(dialog, 'text', 'Organization'), organization)
-    if job_title is not None:
-        set_text(find_one(dialog, 'text', 'Job title'), job_title)
-    wait_for(lambda: is_sensitive(add), '"Add" to be enabled once the name is typed')
-    press(add)
-    app.window_gone('New Contact')
-    wait_for(lambda: text_of(detail_entry(win, 'Name')) == name,
-             f'the detail pane to show {name!r}')
 
 
 def contacts_in_db(profile, columns='name'):
@@ -92,11 +112,11 @@ def contacts_in_db(profile, columns='name'):
 
 def test_add_contact(s):
     app = s.start_app()
-    win = main_window(app)
-    wait_for(lambda: contact_rows(win) == [], 'an empty contact list')
-    add_contact(app, win, ADA, organization=ENGINES, button=empty_state_add_button(win))
+    win = MainWindow(app)
+    wait_for(lambda: win.contact_rows() == [], 'an empty contact list')
+    win.add_contact(ADA, organization=ENGINES, button=win.empty_state_add_button())
 
-    rows = wait_for(lambda: contact_rows(win), 'the new contact in the list')
+    rows = wait_for(lambda: win.contact_rows(), 'the new contact in the list')
     check_equal(len(rows), 1, 'rows in the contact list')
     for label in (ADA, ENGINES, 'To contact'):
         check(label in rows[0], f'the list row shows {rows[0]!r}, without {label!r}')
@@ -109,17 +129,17 @@ def test_add_contact(s):
 
 def test_edit_autosaves_and_sigterm_flushes(s):
     app = s.start_app()
-    win = main_window(app)
-    add_contact(app, win, ADA)
+    win = MainWindow(app)
+    win.add_contact(ADA)
 
     # Autosave: the app is still running when the change reaches the file.
-    set_text(detail_entry(win, 'Phone'), '+44 20 7946 0000')
+    set_text(win.detail_entry('Phone'), '+44 20 7946 0000')
     wait_for(lambda: contacts_in_db(s.profile, 'phone') == [('+44 20 7946 0000',)],
              'the phone number to be saved while the app runs', timeout=5)
 
     # SIGTERM right after typing: the debounced edits must be written on exit.
-    set_text(detail_entry(win, 'Career field'), 'Mathematics')
-    set_text(detail_entry(win, 'Email'), 'ada@example.org')
+    set_text(win.detail_entry('Career field'), 'Mathematics')
+    set_text(win.detail_entry('Email'), 'ada@example.org')
     app.terminate()
 
     check_equal(contacts_in_db(s.profile, 'name, field, email, phone'),
@@ -129,12 +149,12 @@ def test_edit_autosaves_and_sigterm_flushes(s):
 
 def test_hostile_text(s):
     app = s.start_app()
-    win = main_window(app)
+    win = MainWindow(app)
     organization = 'O\'Reilly "Media" <b>&amp;</b> %s %n \\ ;--'
     for name in HOSTILE_NAMES:
-        add_contact(app, win, name, organization=organization)
+        win.add_contact(name, organization=organization)
 
-    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 3 and r,
+    rows = wait_for(lambda: (r := win.contact_rows()) and len(r) == 3 and r,
                     'three rows in the contact list')
     shown = sorted(n for names in row_names(rows, HOSTILE_NAMES) for n in names)
     check_equal(shown, sorted(HOSTILE_NAMES), 'names shown in the list')
@@ -151,22 +171,22 @@ def test_hostile_text(s):
 def test_search_as_you_type(s):
     names = [ADA, 'Zoë 👩\u200d💻 Smith', 'Grace Hopper']
     app = s.start_app()
-    win = main_window(app)
+    win = MainWindow(app)
     for name in names:
-        add_contact(app, win, name)
-    wait_for(lambda: len(contact_rows(win)) == 3, 'three rows in the contact list')
+        win.add_contact(name)
+    wait_for(lambda: len(win.contact_rows()) == 3, 'three rows in the contact list')
 
-    search = find_one(win, 'entry', 'Search contacts')
+    search = win.lookup('entry', 'Search contacts')
     set_text(search, 'zoe')
-    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 1 and r,
+    rows = wait_for(lambda: (r := win.contact_rows()) and len(r) == 1 and r,
                     'one row left after typing "zoe"', timeout=5)
     check_equal(row_names(rows, names), [[names[1]]], 'contacts shown for "zoe"')
 
     set_text(search, 'nobody-matches-this')
-    wait_for(lambda: contact_rows(win) == [], 'no rows for a search nothing matches', timeout=5)
+    wait_for(lambda: win.contact_rows() == [], 'no rows for a search nothing matches', timeout=5)
 
     set_text(search, '')
-    rows = wait_for(lambda: (r := contact_rows(win)) and len(r) == 3 and r,
+    rows = wait_for(lambda: (r := win.contact_rows()) and len(r) == 3 and r,
                     'all three rows back once the search is cleared', timeout=5)
     check_equal(sorted(n for ns in row_names(rows, names) for n in ns), sorted(names),
                 'contacts shown after clearing the search')
@@ -176,24 +196,24 @@ def test_search_as_you_type(s):
 def test_delete_and_undo(s):
     grace = 'Grace Hopper'
     app = s.start_app()
-    win = main_window(app)
-    add_contact(app, win, ADA)
+    win = MainWindow(app)
+    win.add_contact(ADA)
 
-    press(find_one(win, 'push button', 'Delete Contact'))
-    wait_for(lambda: contact_rows(win) == [], 'the deleted contact to leave the list')
+    press(win.lookup('push button', 'Delete Contact'))
+    wait_for(lambda: win.contact_rows() == [], 'the deleted contact to leave the list')
     wait_for(lambda: contacts_in_db(s.profile, 'name, deleted IS NOT NULL') == [(ADA, 1)],
              'the row to be marked deleted in the file', timeout=5)
 
-    press(wait_find(win, 'push button', 'Undo'))
-    wait_for(lambda: row_names(contact_rows(win), [ADA]) == [[ADA]],
+    press(wait_find(win.acc, 'push button', 'Undo'))
+    wait_for(lambda: row_names(win.contact_rows(), [ADA]) == [[ADA]],
              'the contact to come back to the list after Undo')
     wait_for(lambda: contacts_in_db(s.profile, 'name, deleted') == [(ADA, None)],
              'the row to be undeleted in the file', timeout=5)
 
     # A deletion that is not undone is final by the next start.
-    add_contact(app, win, grace)
-    press(find_one(win, 'push button', 'Delete Contact'))
-    wait_for(lambda: row_names(contact_rows(win), [ADA, grace]) == [[ADA]],
+    win.add_contact(grace)
+    press(win.lookup('push button', 'Delete Contact'))
+    wait_for(lambda: row_names(win.contact_rows(), [ADA, grace]) == [[ADA]],
              f'{grace!r} to leave the list')
     app.quit()
     check_equal(query_db(s.profile.db_path,
@@ -201,12 +221,30 @@ def test_delete_and_undo(s):
                 [(ADA,)], 'contacts not deleted in the file')
 
     app = s.start_app()
-    win = main_window(app)
-    rows = wait_for(lambda: contact_rows(win), 'the contact list after a restart')
+    win = MainWindow(app)
+    rows = wait_for(lambda: win.contact_rows(), 'the contact list after a restart')
     check_equal(row_names(rows, [ADA, grace]), [[ADA]], 'contacts shown after a restart')
+
+    # Even if the app never gets to quit (a crash, a power cut), a deletion is
+    # in the file at once and is final by the next start.
+    turing = 'Alan Turing'
+    win.add_contact(turing)
+    press(win.lookup('push button', 'Delete Contact'))
+    wait_for(lambda: row_names(win.contact_rows(), [ADA, turing]) == [[ADA]],
+             f'{turing!r} to leave the list')
+    wait_for(lambda: query_db(s.profile.db_path,
+                              'SELECT deleted IS NOT NULL FROM contacts WHERE name = ?',
+                              (turing,)) == [(1,)],
+             f'{turing!r} to be marked deleted in the file', timeout=5)
+    app.kill()
+
+    app = s.start_app()
+    win = MainWindow(app)
+    rows = wait_for(lambda: win.contact_rows(), 'the contact list after a crash')
+    check_equal(row_names(rows, [ADA, grace, turing]), [[ADA]], 'contacts shown after a crash')
     app.quit()
     check_equal(contacts_in_db(s.profile, 'name, deleted'), [(ADA, None)],
-                'contacts in the file after a restart')
+                'contacts in the file after restarts')
 
 
 def test_corrupt_database_left_alone(s):
@@ -217,12 +255,12 @@ def test_corrupt_database_left_alone(s):
     digest = hashlib.sha256(garbage).hexdigest()
 
     app = s.start_app()
-    win = main_window(app)
+    win = MainWindow(app)
     title = 'Your Data Could Not Be Opened'
-    page = wait_find(win, 'panel', title)
+    page = win.lookup('panel', title)
     # The page is in the window's tree even when the database opens fine; only
     # on an error is it given a size and a description (the reason).
-    extents = page.queryComponent().getExtents(0)
+    extents = page.queryComponent().getExtents(1)  # window coordinates
     check(extents.width > 0 and extents.height > 0, f'the {title!r} page is not shown')
     labels = wait_for(lambda: (ls := labels_under(page)) and len(ls) >= 2 and ls,
                       'the reason under the title')
