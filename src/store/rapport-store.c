@@ -2505,3 +2505,34 @@ rapport_store_list_events (RapportStore  *self,
 
   return g_steal_pointer (&events);
 }
+
+/**
+ * rapport_store_dup_appointment_title:
+ *
+ * Returns: (transfer full): what to call @appointment in a list or a
+ *   calendar: its own title, or "Informational interview with …", or its kind
+ */
+char *
+rapport_store_dup_appointment_title (RapportStore       *self,
+                                     RapportAppointment *appointment)
+{
+  g_autoptr(RapportContact) contact = NULL;
+  RapportAppointmentKind kind;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), NULL);
+
+  if (*rapport_appointment_get_title (appointment))
+    return g_strdup (rapport_appointment_get_title (appointment));
+
+  kind = rapport_appointment_get_kind (appointment);
+  contact = rapport_store_get_contact (self, rapport_appointment_get_contact_id (appointment));
+  if (contact != NULL && kind == RAPPORT_APPOINTMENT_INTERVIEW)
+    /* Translators: %s is the name of the person met */
+    return g_strdup_printf (_("Informational interview with %s"), rapport_contact_get_name (contact));
+  if (contact != NULL)
+    /* Translators: an appointment's kind and the person met, e.g. "Other: Ada Lovelace" */
+    return g_strdup_printf (_("%s: %s"), rapport_appointment_kind_get_label (kind), rapport_contact_get_name (contact));
+
+  return g_strdup (rapport_appointment_kind_get_label (kind));
+}

@@ -190,6 +190,8 @@ gboolean            rapport_store_add_appointments       (RapportStore          
                                                           GPtrArray                     *appointments,
                                                           GError                       **error);
 
+char               *rapport_store_dup_appointment_title  (RapportStore                  *self,
+                                                          RapportAppointment            *appointment);
 RapportStage        rapport_stage_after_status           (RapportStage                   stage,
                                                           RapportStatus                  status);
 

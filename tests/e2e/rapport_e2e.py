@@ -34,6 +34,7 @@ from gi.repository import Atspi, Gio, GLib  # noqa: E402
 pyatspi = None
 
 DEFAULT_APP_ID = 'io.github.rapportapp.Rapport'
+DEFAULT_BUS_LAUNCHER = '/usr/libexec/at-spi-bus-launcher'
 DEFAULT_TIMEOUT = 15.0
 POLL_INTERVAL = 0.05
 
@@ -227,7 +228,8 @@ def integrity_ok(path):
 class AtSpiBus:
     """The accessibility bus of this D-Bus session, started by us."""
 
-    def __init__(self):
+    def __init__(self, launcher):
+        self.launcher = launcher
         self.proc = None
 
     def start(self, timeout=DEFAULT_TIMEOUT):
@@ -235,7 +237,7 @@ class AtSpiBus:
         self.session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
         if not self._name_has_owner('org.a11y.Bus'):
             self.proc = subprocess.Popen(
-                ['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                [self.launcher, '--launch-immediately'],
                 stdin=subprocess.DEVNULL, start_new_session=True)
         wait_for(lambda: self._name_has_owner('org.a11y.Bus'),
                  'the accessibility bus (org.a11y.Bus)', timeout)
@@ -429,6 +431,8 @@ def parse_args(argv):
     parser.add_argument('--binary', default=os.environ.get('RAPPORT_BINARY'))
     parser.add_argument('--schema-dir', default=os.environ.get('RAPPORT_SCHEMA_DIR'))
     parser.add_argument('--app-id', default=os.environ.get('RAPPORT_APP_ID', DEFAULT_APP_ID))
+    parser.add_argument('--bus-launcher', default=os.environ.get('AT_SPI_BUS_LAUNCHER',
+                                                                 DEFAULT_BUS_LAUNCHER))
     parser.add_argument('only', nargs='*', help='run only the scenarios with these numbers')
     args = parser.parse_args(argv)
     if not args.binary or not args.schema_dir:
@@ -476,7 +480,7 @@ def run_tap(scenarios, argv=None):
         return 1
 
     print(f'1..{len(selected)}', flush=True)
-    bus = AtSpiBus()
+    bus = AtSpiBus(args.bus_launcher)
     failed = 0
     try:
         try:

@@ -16,6 +16,8 @@ import hashlib
 import os
 import sys
 
+# The helper module is imported from the source tree: leave no __pycache__ there.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from rapport_e2e import (  # noqa: E402

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rapport-contact.h"
+
+G_BEGIN_DECLS
+
+/* What the student told Rapport about themselves (Preferences). */
+typedef struct
+{
+  const char *name;
+  const char *school;
+  const char *field;
+} RapportStudent;
+
+typedef enum {
+  RAPPORT_REQUEST_EMAIL,
+  RAPPORT_REQUEST_PHONE,
+} RapportRequestKind;
+
+char *rapport_request_subject  (RapportContact       *contact,
+                                const RapportStudent *student);
+char *rapport_request_body     (RapportContact       *contact,
+                                RapportContact       *referrer,
+                                const char           *clipping_title,
+                                const RapportStudent *student,
+                                RapportRequestKind    kind);
+char *rapport_request_mailto   (RapportContact       *contact,
+                                const char           *subject,
+                                const char           *body);
+
+G_END_DECLS
