@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-calendar-page.h"
 #include "rapport-clippings-page.h"
 #include "rapport-contacts-page.h"
 #include "rapport-window.h"
@@ -21,6 +22,7 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   RapportContactsPage  *contacts_page;
+  RapportCalendarPage  *calendar_page;
   RapportClippingsPage *clippings_page;
 };
 
@@ -34,16 +36,28 @@ visible_page (RapportWindow *self)
 
 /* Ctrl+N, Ctrl+F and Ctrl+Z act on the page in view. */
 static void
+activate_on_page (RapportWindow *self,
+                  const char    *verb)
+{
+  GtkWidget *page = visible_page (self);
+  g_autofree char *action = NULL;
+
+  if (page == GTK_WIDGET (self->clippings_page))
+    action = g_strconcat ("clippings.", verb, NULL);
+  else if (page == GTK_WIDGET (self->calendar_page))
+    action = g_strconcat ("calendar.", verb, NULL);
+  else
+    action = g_strconcat ("contacts.", verb, NULL);
+
+  gtk_widget_activate_action (page, action, NULL);
+}
+
+static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  RapportWindow *self = RAPPORT_WINDOW (widget);
-
-  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
-    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.new", NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
+  activate_on_page (RAPPORT_WINDOW (widget), "new");
 }
 
 static void
@@ -53,10 +67,10 @@ search_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
-    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.search", NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.search", NULL);
+  /* The calendar has nothing to search: look for a person instead. */
+  if (visible_page (self) == GTK_WIDGET (self->calendar_page))
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  activate_on_page (self, "search");
 }
 
 static void
@@ -64,12 +78,31 @@ undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  activate_on_page (RAPPORT_WINDOW (widget), "undo-delete");
+}
+
+static void
+new_appointment_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  if (visible_page (self) == GTK_WIDGET (self->clippings_page))
-    gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.undo-delete", NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.undo-delete", NULL);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_page));
+  gtk_widget_activate_action (GTK_WIDGET (self->calendar_page), "calendar.new", NULL);
+}
+
+static void
+show_day_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (g_variant_get_int64 (param));
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_page));
+  if (day != NULL)
+    rapport_calendar_page_select_day (self->calendar_page, day);
 }
 
 static void
@@ -188,6 +221,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   window_class->close_request = rapport_window_close_request;
 
   g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
+  g_type_ensure (RAPPORT_TYPE_CALENDAR_PAGE);
   g_type_ensure (RAPPORT_TYPE_CLIPPINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-window.ui");
@@ -196,6 +230,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, clippings_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
@@ -203,6 +238,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_activated);
   gtk_widget_class_install_action (widget_class, "win.new-clipping", NULL, new_clipping_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-day", "x", show_day_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_activated);
   gtk_widget_class_install_action (widget_class, "win.show-clipping", "x", show_clipping_activated);
@@ -239,7 +276,7 @@ show_store_error (RapportWindow *self,
 {
   const char *actions[] = {
     "win.new", "win.search", "win.undo", "win.new-contact", "win.new-clipping",
-    "win.show-page", "win.show-contact", "win.show-clipping",
+    "win.show-page", "win.show-contact", "win.show-clipping", "win.new-appointment", "win.show-day",
   };
 
   adw_status_page_set_description (self->error_page, error->message);
@@ -278,6 +315,7 @@ rapport_window_new (RapportApplication *application,
   g_signal_connect_swapped (store, "save-failed", G_CALLBACK (on_save_failed), self);
   rapport_contacts_page_set_store (self->contacts_page, store);
   rapport_clippings_page_set_store (self->clippings_page, store);
+  rapport_calendar_page_set_store (self->calendar_page, store);
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "contact-sort", self->contacts_page, "sort", G_SETTINGS_BIND_DEFAULT);

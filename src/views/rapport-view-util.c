@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rapport-enums.h"
 #include "rapport-view-util.h"
@@ -344,4 +346,64 @@ rapport_view_show_undo_toast (GtkWidget       *widget,
 
   rapport_view_add_toast (widget, toast);
   return toast;
+}
+
+/* Whether the locale writes times on a 12-hour clock: its own time format
+ * (T_FMT) says so, where the mere existence of AM/PM strings does not. */
+static gboolean
+locale_uses_am_pm (void)
+{
+  const char *fmt = nl_langinfo (T_FMT);
+
+  return fmt != NULL && (strstr (fmt, "%p") || strstr (fmt, "%r") || strstr (fmt, "%I") || strstr (fmt, "%l"));
+}
+
+/**
+ * rapport_view_format_time:
+ * @utc: UTC seconds
+ * @tz: (nullable): the zone to show it in, or %NULL for local time
+ *
+ * Returns: (transfer full): the time of day, "14:30" or "2:30 PM" as the
+ *   locale writes it
+ */
+char *
+rapport_view_format_time (gint64     utc,
+                          GTimeZone *tz)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) shown = tz ? g_date_time_to_timezone (t, tz) : g_date_time_to_local (t);
+
+  return g_date_time_format (shown, locale_uses_am_pm () ? "%-l:%M %p" : "%H:%M");
+}
+
+/**
+ * rapport_view_format_day:
+ *
+ * Returns: (transfer full): the local day of @utc, e.g. "Thursday, 3 December 2026"
+ */
+char *
+rapport_view_format_day (gint64 utc)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (utc);
+
+  /* Translators: a day in a heading, see strftime(3) */
+  return g_date_time_format (t, _("%A, %-d %B %Y"));
+}
+
+/**
+ * rapport_view_format_when:
+ *
+ * Returns: (transfer full): a short local day and time, e.g. "Thu 3 Dec, 14:00"
+ */
+char *
+rapport_view_format_when (gint64 utc)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (utc);
+  g_autofree char *day = NULL;
+  g_autofree char *time = rapport_view_format_time (utc, NULL);
+
+  /* Translators: a short day, see strftime(3) */
+  day = g_date_time_format (t, _("%a %-d %b"));
+  /* Translators: a day and a time, e.g. "Thu 3 Dec, 14:00" */
+  return g_strdup_printf (_("%s, %s"), day, time);
 }

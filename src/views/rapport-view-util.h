@@ -21,6 +21,10 @@ char       *rapport_view_uri_for          (const char  *scheme,
                                            const char  *value);
 char       *rapport_view_format_iso_date  (const char  *iso_date);
 GtkListItemFactory *rapport_view_contact_factory_new (void);
+char       *rapport_view_format_time      (gint64       utc,
+                                           GTimeZone   *tz);
+char       *rapport_view_format_day       (gint64       utc);
+char       *rapport_view_format_when      (gint64       utc);
 
 typedef gboolean (*RapportUndoFunc) (RapportStore  *store,
                                      gint64         id,
