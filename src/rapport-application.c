@@ -8,6 +8,7 @@
 #include <signal.h>
 
 #include "rapport-application.h"
+#include "rapport-preferences-window.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -106,9 +107,31 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      g_warning ("GSettings schema %s is not installed; there are no preferences to show", APP_ID);
+      return;
+    }
+
+  settings = g_settings_new (APP_ID);
+  gtk_window_present (GTK_WINDOW (rapport_preferences_window_new (window, settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -121,6 +144,7 @@ rapport_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },

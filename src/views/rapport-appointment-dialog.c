@@ -521,3 +521,29 @@ rapport_appointment_dialog_new_for_edit (GtkWindow          *parent,
   on_form_changed (self);
   return self;
 }
+
+/**
+ * rapport_appointment_dialog_propose_time:
+ *
+ * Turns the form of a request into one that fixes its time: time agreed,
+ * confirmed, tomorrow at ten unless it had a time already.
+ */
+void
+rapport_appointment_dialog_propose_time (RapportAppointmentDialog *self)
+{
+  g_return_if_fail (RAPPORT_IS_APPOINTMENT_DIALOG (self));
+
+  if (!gtk_switch_get_active (self->timed_switch))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autoptr(GDateTime) ten = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                        g_date_time_get_month (tomorrow),
+                                                        g_date_time_get_day_of_month (tomorrow), 10, 0, 0);
+      fill_time (self, g_date_time_to_unix (ten));
+      gtk_switch_set_active (self->timed_switch, TRUE);
+    }
+
+  adw_combo_row_set_selected (self->status_row, RAPPORT_STATUS_CONFIRMED);
+  on_form_changed (self);
+}

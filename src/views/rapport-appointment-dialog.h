@@ -20,4 +20,6 @@ RapportAppointmentDialog *rapport_appointment_dialog_new          (GtkWindow    
                                                                    gint64              start_utc);
 gboolean                  rapport_appointment_dialog_save         (RapportAppointmentDialog *self);
 
+void                      rapport_appointment_dialog_propose_time (RapportAppointmentDialog *self);
+
 G_END_DECLS

@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-appointment-dialog.h"
 #include "rapport-clipping-list.h"
 #include "rapport-contact-chooser.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contact-list.h"
+#include "rapport-new-contact-dialog.h"
+#include "rapport-request-dialog.h"
 #include "rapport-view-util.h"
 
 /* Every field edits the contact object directly; the store notices and
@@ -27,6 +30,11 @@ struct _RapportContactDetail
   AdwAvatar             *avatar;
   GtkLabel              *title_label;
   GtkLabel              *summary_label;
+  GtkLabel              *last_contacted_label;
+  GtkWidget             *request_button;
+  GtkWidget             *schedule_button;
+  GtkWidget             *declined_group;
+  GtkListBox            *timeline_list;
   AdwComboRow           *stage_row;
   GtkButton             *next_stage_button;
   AdwEntryRow           *name_row;
@@ -94,8 +102,20 @@ next_stage_label (int stage)
 static void
 update_stage (RapportContactDetail *self)
 {
-  int next = self->contact ? next_stage (rapport_contact_get_stage (self->contact)) : -1;
+  RapportStage stage = self->contact ? rapport_contact_get_stage (self->contact) : RAPPORT_STAGE_TO_CONTACT;
+  int next = self->contact ? next_stage (stage) : -1;
   const char *label = next_stage_label (next);
+
+  /* The next step stands out: ask first, then fix a time. */
+  if (stage == RAPPORT_STAGE_TO_CONTACT)
+    gtk_widget_add_css_class (self->request_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->request_button, "suggested-action");
+  if (stage == RAPPORT_STAGE_REQUESTED)
+    gtk_widget_add_css_class (self->schedule_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->schedule_button, "suggested-action");
+  gtk_widget_set_visible (self->declined_group, stage == RAPPORT_STAGE_DECLINED);
 
   gtk_widget_set_visible (GTK_WIDGET (self->next_stage_button), label != NULL);
   if (label != NULL)
@@ -165,6 +185,124 @@ update_updated (RapportContactDetail *self)
 }
 
 static void
+update_last_contacted (RapportContactDetail *self)
+{
+  gint64 when = self->contact ? rapport_contact_get_last_contacted (self->contact) : 0;
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *text = NULL;
+  int days;
+
+  if (when == 0)
+    {
+      gtk_label_set_label (self->last_contacted_label, _("Not contacted yet"));
+      return;
+    }
+
+  then = g_date_time_new_from_unix_local (when);
+  now = g_date_time_new_now_local ();
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (then)
+         + 365 * (g_date_time_get_year (now) - g_date_time_get_year (then));
+
+  if (days <= 0)
+    text = g_strdup (_("Last contacted today"));
+  else if (days == 1)
+    text = g_strdup (_("Last contacted yesterday"));
+  else if (days < 60)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last contacted %d day ago",
+                                         "Last contacted %d days ago", days), days);
+  else
+    {
+      /* Translators: a date, see strftime(3) */
+      g_autofree char *date = g_date_time_format (then, _("%-d %B %Y"));
+      /* Translators: %s is a date */
+      text = g_strdup_printf (_("Last contacted on %s"), date);
+    }
+
+  gtk_label_set_label (self->last_contacted_label, text);
+}
+
+static char *
+describe_event (const RapportEvent *e)
+{
+  g_autofree char *old_when = e->old_start ? rapport_view_format_when (e->old_start) : NULL;
+  g_autofree char *new_when = e->new_start ? rapport_view_format_when (e->new_start) : NULL;
+
+  switch (e->kind)
+    {
+    case RAPPORT_EVENT_ADDED:
+      return g_strdup (_("Added to your contacts"));
+    case RAPPORT_EVENT_REQUESTED:
+      return g_strdup (_("Asked for an interview"));
+    case RAPPORT_EVENT_SCHEDULED:
+      return new_when
+        /* Translators: %s is a day and time */
+        ? g_strdup_printf (_("Appointment set for %s"), new_when)
+        : g_strdup (_("Appointment set"));
+    case RAPPORT_EVENT_RESCHEDULED:
+      /* Translators: the old and the new day and time */
+      return g_strdup_printf (_("Rescheduled from %s to %s"), old_when, new_when);
+    case RAPPORT_EVENT_STATUS:
+    default:
+      /* Translators: %s is an appointment status, e.g. "Held" */
+      return g_strdup_printf (_("Appointment marked %s"),
+                              e->status >= 0 ? rapport_status_get_label (e->status) : "");
+    }
+}
+
+static void
+update_timeline (RapportContactDetail *self)
+{
+  g_autoptr(GArray) events = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))))
+    gtk_list_box_remove (self->timeline_list, child);
+
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  events = rapport_store_list_events (self->store, rapport_record_get_id (RAPPORT_RECORD (self->contact)), NULL);
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      const RapportEvent *e = &g_array_index (events, RapportEvent, i);
+      g_autofree char *title = describe_event (e);
+      g_autofree char *when = rapport_view_format_when (e->when);
+      GtkWidget *row = adw_action_row_new ();
+      gint64 day = e->new_start ? e->new_start : e->old_start;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      if (day > 0)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "rapport-day", GSIZE_TO_POINTER ((gsize)day));
+        }
+      gtk_list_box_append (self->timeline_list, row);
+    }
+}
+
+/* A timeline entry with a time opens that day in the calendar. */
+static void
+on_timeline_list_row_activated (RapportContactDetail *self,
+                                GtkListBoxRow        *row)
+{
+  gsize day = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "rapport-day"));
+
+  if (day > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-day", "x", (gint64)day);
+}
+
+static void
+on_appointments_changed (RapportContactDetail *self)
+{
+  update_timeline (self);
+  update_last_contacted (self);
+}
+
+static void
 on_contact_notify (RapportContactDetail *self,
                    GParamSpec           *pspec,
                    RapportContact       *contact)
@@ -179,6 +317,8 @@ on_contact_notify (RapportContactDetail *self,
     update_referrer (self);
   else if (g_str_equal (name, "updated"))
     update_updated (self);
+  else if (g_str_equal (name, "last-contacted"))
+    update_last_contacted (self);
   else if (g_str_equal (name, "email") || g_str_equal (name, "phone") || g_str_equal (name, "profile-url"))
     update_reach (self);
 }
@@ -375,6 +515,112 @@ next_stage_activated (GtkWidget  *widget,
     rapport_contact_set_stage (self->contact, next);
 }
 
+static GtkWindow *
+parent_window (RapportContactDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_request_recorded (RapportContactDetail *self,
+                     RapportAppointment   *request)
+{
+  g_autofree char *text = NULL;
+
+  if (self->contact == NULL)
+    return;
+
+  /* Translators: %s is a contact's name */
+  text = g_strdup_printf (_("Request to %s recorded. The calendar will remind you to follow up in a week."),
+                          rapport_contact_get_name (self->contact));
+  rapport_view_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+}
+
+static void
+request_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  RapportRequestDialog *dialog;
+
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  dialog = rapport_request_dialog_new (parent_window (self), self->store, self->contact);
+  g_signal_connect_object (dialog, "requested", G_CALLBACK (on_request_recorded), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Schedules the interview: the open request, if there is one, gets its time. */
+static void
+schedule_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  g_autoptr(GArray) open = NULL;
+  g_autoptr(RapportAppointment) request = NULL;
+  RapportAppointmentDialog *dialog;
+  gint64 id;
+
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  query.contact_id = id;
+  query.status = RAPPORT_STATUS_REQUESTED;
+  open = rapport_store_query_appointments (self->store, &query, NULL);
+  if (open != NULL && open->len > 0)
+    request = rapport_store_get_appointment (self->store, g_array_index (open, gint64, open->len - 1));
+
+  if (request != NULL)
+    {
+      dialog = rapport_appointment_dialog_new_for_edit (parent_window (self), self->store, request);
+      rapport_appointment_dialog_propose_time (dialog);
+    }
+  else
+    {
+      dialog = rapport_appointment_dialog_new (parent_window (self), self->store,
+                                               RAPPORT_APPOINTMENT_INTERVIEW, id, 0);
+      rapport_appointment_dialog_propose_time (dialog);
+    }
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Schedule Interview"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_referral_added (RapportContactDetail *self,
+                   RapportContact       *referral)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the name of a new contact */
+  text = g_strdup_printf (_("“%s” added as a referral"), rapport_contact_get_name (referral));
+  rapport_view_add_toast (GTK_WIDGET (self), adw_toast_new (text));
+}
+
+static void
+add_referral_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  RapportNewContactDialog *dialog;
+
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  dialog = rapport_new_contact_dialog_new (parent_window (self), self->store);
+  rapport_new_contact_dialog_set_referrer (dialog, self->contact);
+  g_signal_connect_object (dialog, "contact-added", G_CALLBACK (on_referral_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -401,6 +647,8 @@ rapport_contact_detail_dispose (GObject *object)
 
   unbind_all (self);
   g_clear_object (&self->contact);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_appointments_changed, self);
 
   /* The template's root is the bin's child: let the bin drop it first, or
    * both would unparent it. */
@@ -448,6 +696,11 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, last_contacted_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, request_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, declined_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, stage_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, next_stage_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
@@ -471,6 +724,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_referrer_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_referrals_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_clippings_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_list_row_activated);
 
   gtk_widget_class_install_action (widget_class, "contact.write-email", NULL, write_email_activated);
   gtk_widget_class_install_action (widget_class, "contact.call", NULL, call_activated);
@@ -478,6 +732,9 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.clear-referrer", NULL, clear_referrer_activated);
   gtk_widget_class_install_action (widget_class, "contact.next-stage", NULL, next_stage_activated);
   gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "contact.request", NULL, request_activated);
+  gtk_widget_class_install_action (widget_class, "contact.schedule", NULL, schedule_activated);
+  gtk_widget_class_install_action (widget_class, "contact.add-referral", NULL, add_referral_activated);
 }
 
 static void
@@ -508,7 +765,10 @@ rapport_contact_detail_set_store (RapportContactDetail *self,
   g_return_if_fail (RAPPORT_IS_CONTACT_DETAIL (self));
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_appointments_changed, self);
   g_set_object (&self->store, store);
+  g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (on_appointments_changed), self);
 
   g_clear_object (&self->referrals);
   self->referrals = rapport_contact_list_new (store);
@@ -596,6 +856,8 @@ rapport_contact_detail_set_contact (RapportContactDetail *self,
   update_reach (self);
   update_referrer (self);
   update_updated (self);
+  update_last_contacted (self);
+  update_timeline (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

@@ -13,6 +13,7 @@ struct _RapportNewContactDialog
   AdwWindow     parent_instance;
 
   RapportStore *store;
+  gint64        referrer_id;
 
   AdwEntryRow  *name_row;
   AdwEntryRow  *organization_row;
@@ -69,6 +70,7 @@ add_activated (GtkWidget  *widget,
   rapport_contact_set_job_title (contact, gtk_editable_get_text (GTK_EDITABLE (self->job_title_row)));
   if (source != GTK_INVALID_LIST_POSITION)
     rapport_contact_set_source (contact, source);
+  rapport_contact_set_referred_by (contact, self->referrer_id);
 
   if (!rapport_store_add_contact (self->store, contact, &error))
     {
@@ -159,4 +161,26 @@ rapport_new_contact_dialog_new (GtkWindow    *parent,
   self = g_object_new (RAPPORT_TYPE_NEW_CONTACT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   return self;
+}
+
+/**
+ * rapport_new_contact_dialog_set_referrer:
+ *
+ * Makes the new contact a referral from @referrer: someone they suggested.
+ */
+void
+rapport_new_contact_dialog_set_referrer (RapportNewContactDialog *self,
+                                         RapportContact          *referrer)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (RAPPORT_IS_NEW_CONTACT_DIALOG (self));
+  g_return_if_fail (RAPPORT_IS_CONTACT (referrer));
+
+  self->referrer_id = rapport_record_get_id (RAPPORT_RECORD (referrer));
+  adw_combo_row_set_selected (self->source_row, RAPPORT_SOURCE_REFERRAL);
+
+  /* Translators: window title, %s is who suggested the new contact */
+  title = g_strdup_printf (_("Suggested by %s"), rapport_contact_get_name (referrer));
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }

@@ -13,4 +13,7 @@ G_DECLARE_FINAL_TYPE (RapportNewContactDialog, rapport_new_contact_dialog, RAPPO
 RapportNewContactDialog *rapport_new_contact_dialog_new (GtkWindow    *parent,
                                                          RapportStore *store);
 
+void                     rapport_new_contact_dialog_set_referrer (RapportNewContactDialog *self,
+                                                                  RapportContact          *referrer);
+
 G_END_DECLS
