@@ -6,6 +6,11 @@
 
 #include "rapport-appointment-dialog.h"
 #include "rapport-calendar-page.h"
+#include "rapport-contact-detail.h"
+#include "rapport-contacts-page.h"
+#include "rapport-new-contact-dialog.h"
+#include "rapport-request-dialog.h"
+#include "rapport-contact-list.h"
 #include "rapport-window.h"
 #include "test-widget-util.h"
 
@@ -262,6 +267,115 @@ test_export_and_import (Fixture       *f,
   g_unlink (path);
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static guint
+n_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (box, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_request_then_schedule_from_contact (Fixture       *f,
+                                         gconstpointer  data)
+{
+  RapportContactsPage *contacts = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
+  RapportContactDetail *detail = RAPPORT_CONTACT_DETAIL (test_child (contacts, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
+  GtkListBox *timeline;
+  RapportRequestDialog *request;
+  RapportAppointmentDialog *dialog;
+  g_autofree char *text = NULL;
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RapportAppointment) appointment = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contact", "x",
+                                             rapport_record_get_id (RAPPORT_RECORD (f->ada))));
+  timeline = GTK_LIST_BOX (test_child (detail, RAPPORT_TYPE_CONTACT_DETAIL, "timeline_list"));
+  g_assert_cmpuint (n_rows (timeline), ==, 1);   /* added */
+
+  /* Request Interview writes the request, then records it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "contact.request", NULL));
+  request = find_toplevel (RAPPORT_TYPE_REQUEST_DIALOG);
+  g_assert_nonnull (request);
+  text = rapport_request_dialog_dup_text (request);
+  g_assert_true (g_str_has_prefix (text, "Dear Ada Lovelace,"));
+  g_assert_nonnull (strstr (text, "I am not asking about a job"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (request), "request.mark-requested", NULL));
+  g_assert_null (find_toplevel (RAPPORT_TYPE_REQUEST_DIALOG));
+
+  g_assert_cmpint (rapport_contact_get_stage (f->ada), ==, RAPPORT_STAGE_REQUESTED);
+  g_assert_cmpuint (n_rows (timeline), ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (timeline, 0))),
+                   ==, "Asked for an interview");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (test_child (detail, RAPPORT_TYPE_CONTACT_DETAIL, "last_contacted_label"))),
+                   ==, "Last contacted today");
+
+  /* Schedule Interview gives that same request its time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "contact.schedule", NULL));
+  dialog = find_toplevel (RAPPORT_TYPE_APPOINTMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "timed_switch"))));
+  g_assert_true (rapport_appointment_dialog_save (dialog));
+
+  query.contact_id = rapport_record_get_id (RAPPORT_RECORD (f->ada));
+  ids = rapport_store_query_appointments (f->ts.store, &query, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  appointment = rapport_store_get_appointment (f->ts.store, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (rapport_appointment_get_status (appointment), ==, RAPPORT_STATUS_CONFIRMED);
+  g_assert_cmpint (rapport_appointment_get_start (appointment), >, 0);
+  g_assert_cmpint (rapport_contact_get_stage (f->ada), ==, RAPPORT_STAGE_SCHEDULED);
+  g_assert_cmpuint (n_rows (timeline), ==, 3);
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (timeline, 0))),
+                                   "Appointment set for"));
+}
+
+static void
+test_declined_offers_referrals (Fixture       *f,
+                                gconstpointer  data)
+{
+  RapportContactsPage *contacts = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
+  RapportContactDetail *detail = RAPPORT_CONTACT_DETAIL (test_child (contacts, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
+  GtkWidget *declined = test_child (detail, RAPPORT_TYPE_CONTACT_DETAIL, "declined_group");
+  RapportNewContactDialog *add;
+  g_autoptr(RapportContactList) referred = rapport_contact_list_new (f->ts.store);
+
+  rapport_contacts_page_select_contact (contacts, rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  g_assert_false (gtk_widget_get_visible (declined));
+  rapport_contact_set_stage (f->ada, RAPPORT_STAGE_DECLINED);
+  g_assert_true (gtk_widget_get_visible (declined));
+
+  /* The names they suggested become referrals from them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "contact.add-referral", NULL));
+  add = find_toplevel (RAPPORT_TYPE_NEW_CONTACT_DIALOG);
+  g_assert_nonnull (add);
+  gtk_editable_set_text (GTK_EDITABLE (test_child (add, RAPPORT_TYPE_NEW_CONTACT_DIALOG, "name_row")), "Charles Babbage");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (add), "new-contact.add", NULL));
+
+  rapport_contact_list_set_referred_by (referred, rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (referred)), ==, 1);
+  {
+    g_autoptr(RapportContact) charles = g_list_model_get_item (G_LIST_MODEL (referred), 0);
+    g_assert_cmpint (rapport_contact_get_source (charles), ==, RAPPORT_SOURCE_REFERRAL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +394,8 @@ main (int   argc,
   ADD ("/calendar-page/their-time-zone", test_their_time_zone);
   ADD ("/calendar-page/upcoming-puts-unanswered-first", test_upcoming_puts_unanswered_first);
   ADD ("/calendar-page/export-and-import", test_export_and_import);
+  ADD ("/contact-detail/request-then-schedule", test_request_then_schedule_from_contact);
+  ADD ("/contact-detail/declined-offers-referrals", test_declined_offers_referrals);
 #undef ADD
 
   return g_test_run ();

@@ -218,18 +218,12 @@ rapport_request_dialog_new (GtkWindow      *parent,
                             RapportContact *contact)
 {
   RapportRequestDialog *self;
-  g_autofree char *title = NULL;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
 
   self = g_object_new (RAPPORT_TYPE_REQUEST_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->contact = g_object_ref (contact);
-
-  /* Translators: window title, %s is a contact's name */
-  title = g_strdup_printf (_("Request an Interview with %s"), rapport_contact_get_name (contact));
-  gtk_window_set_title (GTK_WINDOW (self), title);
 
   /* No e-mail address: start with the phone script. */
   if (*rapport_contact_get_email (contact) == '\0' && *rapport_contact_get_phone (contact) != '\0')
