@@ -8,6 +8,7 @@
 #include "rapport-calendar-page.h"
 #include "rapport-clippings-page.h"
 #include "rapport-contacts-page.h"
+#include "rapport-view-util.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -252,6 +253,7 @@ rapport_window_init (RapportWindow *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
 
   if (APP_ID[0] != '\0' && source != NULL &&
       (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)

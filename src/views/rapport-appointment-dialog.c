@@ -386,6 +386,8 @@ rapport_appointment_dialog_init (RapportAppointmentDialog *self)
   g_autoptr(GListModel) modes = rapport_view_enum_labels (RAPPORT_TYPE_MODE, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
+  rapport_view_name_calendar_arrows (self->calendar);
 
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);

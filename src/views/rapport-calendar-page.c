@@ -675,6 +675,8 @@ static void
 rapport_calendar_page_init (RapportCalendarPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
+  rapport_view_name_calendar_arrows (self->calendar);
 
   self->day_list = g_list_store_new (RAPPORT_TYPE_APPOINTMENT);
   self->upcoming = g_list_store_new (RAPPORT_TYPE_APPOINTMENT);

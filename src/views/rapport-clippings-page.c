@@ -558,6 +558,8 @@ rapport_clippings_page_init (RapportClippingsPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
+  rapport_view_name_calendar_arrows (self->calendar);
 
   self->bindings = g_ptr_array_new ();
   adw_combo_row_set_model (self->kind_row, kinds);

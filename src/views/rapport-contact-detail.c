@@ -744,6 +744,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
   g_autoptr(GListModel) sources = rapport_view_enum_labels (RAPPORT_TYPE_SOURCE, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
 
   self->bindings = g_ptr_array_new ();
   adw_combo_row_set_model (self->stage_row, stages);

@@ -466,6 +466,7 @@ rapport_contacts_page_init (RapportContactsPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->stage_dropdown, stages);
   gtk_drop_down_set_model (self->source_dropdown, sources);

@@ -138,6 +138,7 @@ rapport_new_contact_dialog_init (RapportNewContactDialog *self)
   g_autoptr(GListModel) sources = rapport_view_enum_labels (RAPPORT_TYPE_SOURCE, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
 
   adw_combo_row_set_model (self->source_row, sources);
   adw_combo_row_set_selected (self->source_row, RAPPORT_SOURCE_OTHER);

@@ -201,6 +201,7 @@ rapport_request_dialog_init (RapportRequestDialog *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_view_fix_button_names (GTK_WIDGET (self));
 
   if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     self->settings = g_settings_new (APP_ID);

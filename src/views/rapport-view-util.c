@@ -407,3 +407,69 @@ rapport_view_format_when (gint64 utc)
   /* Translators: a day and a time, e.g. "Thu 3 Dec, 14:00" */
   return g_strdup_printf (_("%s, %s"), day, time);
 }
+
+static void
+on_button_label_notify (GtkButton *button)
+{
+  /* GTK 4.8 names a button with a mnemonic "_Add Add": the raw label and
+   * the text of the label inside. Without its own name the button is
+   * announced by the inner label alone. */
+  if (gtk_button_get_use_underline (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/**
+ * rapport_view_fix_button_names:
+ *
+ * Makes every button with a mnemonic below @widget announce its label once,
+ * as a screen reader user expects; call it after gtk_widget_init_template().
+ */
+void
+rapport_view_fix_button_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      on_button_label_notify (GTK_BUTTON (widget));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label_notify), NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    rapport_view_fix_button_names (child);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/**
+ * rapport_view_name_calendar_arrows:
+ *
+ * GTK 4.8's month view has four arrow buttons with no names, read out as
+ * "GtkImage"; name them for screen readers.
+ */
+void
+rapport_view_name_calendar_arrows (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+
+  collect_buttons (GTK_WIDGET (calendar), buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_ptr_array_index (buttons, i)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+      gtk_widget_set_tooltip_text (g_ptr_array_index (buttons, i), _(names[i]));
+    }
+}
