@@ -26,8 +26,10 @@ struct _RapportStore
   /* SQL text (static strings) → prepared statement, kept for the connection's life */
   GHashTable *statements;
 
-  /* id → the one live object for that row, held weakly; a row is never
-   * represented by two objects, so every view sees every edit. */
+  /* GType → (id → the one live object for that row, held weakly); a row
+   * is never represented by two objects, so every view sees every edit.
+   * The three below point into it. */
+  GHashTable *caches;
   GHashTable *contacts;
   GHashTable *clippings;
 
@@ -56,6 +58,9 @@ static guint signals[N_SIGNALS];
 static GQuark quark_contacts;
 static GQuark quark_clippings;
 static GQuark quark_appointments;
+static GQuark quark_questions;
+static GQuark quark_interviews;
+static GQuark quark_action_items;
 
 G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
 
@@ -137,6 +142,56 @@ static const char *migrations[] = {
   "  new_status     TEXT"
   ");"
   "CREATE INDEX appointment_changes_appointment ON appointment_changes (appointment_id);",
+
+  /* 2 → 3: the question bank, interview notes and action items. Built-in
+   * questions are rows with a stable key; their text comes from the
+   * translation unless the student wrote their own. */
+  "CREATE TABLE questions ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  key       TEXT UNIQUE,"
+  "  category  TEXT NOT NULL,"
+  "  text      TEXT NOT NULL DEFAULT '',"
+  "  position  INTEGER NOT NULL DEFAULT 0,"
+  "  hidden    INTEGER NOT NULL DEFAULT 0,"
+  "  created   INTEGER NOT NULL,"
+  "  updated   INTEGER NOT NULL,"
+  "  CHECK (key IS NOT NULL OR length(trim(text)) > 0)"
+  ");"
+  "CREATE TABLE interviews ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  appointment_id INTEGER NOT NULL UNIQUE REFERENCES appointments (id) ON DELETE CASCADE,"
+  "  goals          TEXT NOT NULL DEFAULT '',"
+  "  notebook       TEXT NOT NULL DEFAULT '',"
+  "  checklist      INTEGER NOT NULL DEFAULT 0,"
+  "  got_card       INTEGER NOT NULL DEFAULT 0,"
+  "  elapsed        INTEGER NOT NULL DEFAULT 0,"
+  "  created        INTEGER NOT NULL,"
+  "  updated        INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE prompts ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+  "  question_id  INTEGER NOT NULL REFERENCES questions (id),"
+  "  position     INTEGER NOT NULL DEFAULT 0,"
+  "  notes        TEXT NOT NULL DEFAULT '',"
+  "  created      INTEGER NOT NULL,"
+  "  updated      INTEGER NOT NULL,"
+  "  UNIQUE (interview_id, question_id)"
+  ");"
+  "CREATE INDEX prompts_interview ON prompts (interview_id, position);"
+  "CREATE TABLE action_items ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  interview_id INTEGER REFERENCES interviews (id) ON DELETE CASCADE,"
+  "  contact_id   INTEGER REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  kind         TEXT NOT NULL DEFAULT 'other',"
+  "  text         TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  due          INTEGER,"
+  "  done         INTEGER NOT NULL DEFAULT 0,"
+  "  created      INTEGER NOT NULL,"
+  "  updated      INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX action_items_interview ON action_items (interview_id);"
+  "CREATE INDEX action_items_contact ON action_items (contact_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -305,43 +360,39 @@ static void on_record_notify (RapportRecord *record,
                               GParamSpec    *pspec,
                               RapportStore  *self);
 
+/* Each kind of record has its own id → object cache. */
+static GHashTable *
+cache_for_type (RapportStore *self,
+                GType         type)
+{
+  GHashTable *cache = g_hash_table_lookup (self->caches, GSIZE_TO_POINTER (type));
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (self->caches, GSIZE_TO_POINTER (type), cache);
+    }
+
+  return cache;
+}
+
 static GHashTable *
 cache_for (RapportStore  *self,
            RapportRecord *record)
 {
-  if (RAPPORT_IS_CONTACT (record))
-    return self->contacts;
-  if (RAPPORT_IS_APPOINTMENT (record))
-    return self->appointments;
-  return self->clippings;
+  return cache_for_type (self, G_OBJECT_TYPE (record));
 }
 
 static void
 on_record_finalized (gpointer  data,
                      GObject  *where_the_object_was)
 {
-  RapportStore *self = data;
+  GHashTable *cache = data;
   GHashTableIter iter;
   gpointer value;
 
   /* The object is gone, so look it up by address rather than by id. */
-  g_hash_table_iter_init (&iter, self->contacts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer)where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        return;
-      }
-
-  g_hash_table_iter_init (&iter, self->clippings);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer)where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        return;
-      }
-
-  g_hash_table_iter_init (&iter, self->appointments);
+  g_hash_table_iter_init (&iter, cache);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (value == (gpointer)where_the_object_was)
       {
@@ -354,12 +405,22 @@ static void
 track_record (RapportStore  *self,
               RapportRecord *record)
 {
+  GHashTable *cache = cache_for (self, record);
   gint64 *key = g_new (gint64, 1);
 
   *key = rapport_record_get_id (record);
-  g_hash_table_insert (cache_for (self, record), key, record);
-  g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
+  g_hash_table_insert (cache, key, record);
+  g_object_weak_ref (G_OBJECT (record), on_record_finalized, cache);
   g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
+}
+
+/* The cached object for a row, if one is alive. */
+static gpointer
+lookup_record (RapportStore *self,
+               GType         type,
+               gint64        id)
+{
+  return g_hash_table_lookup (cache_for_type (self, type), &id);
 }
 
 static void
@@ -373,7 +434,7 @@ untrack_all (RapportStore *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       g_signal_handlers_disconnect_by_func (value, on_record_notify, self);
-      g_object_weak_unref (value, on_record_finalized, self);
+      g_object_weak_unref (value, on_record_finalized, cache);
     }
   g_hash_table_remove_all (cache);
 }
@@ -387,6 +448,14 @@ save_record (RapportStore   *self,
     return rapport_store_save_contact (self, RAPPORT_CONTACT (record), error);
   if (RAPPORT_IS_APPOINTMENT (record))
     return rapport_store_save_appointment (self, RAPPORT_APPOINTMENT (record), error);
+  if (RAPPORT_IS_PROMPT (record))
+    return rapport_store_save_prompt (self, RAPPORT_PROMPT (record), error);
+  if (RAPPORT_IS_INTERVIEW (record))
+    return rapport_store_save_interview (self, RAPPORT_INTERVIEW (record), error);
+  if (RAPPORT_IS_QUESTION (record))
+    return rapport_store_save_question (self, RAPPORT_QUESTION (record), error);
+  if (RAPPORT_IS_ACTION_ITEM (record))
+    return rapport_store_save_action_item (self, RAPPORT_ACTION_ITEM (record), error);
   return rapport_store_save_clipping (self, RAPPORT_CLIPPING (record), error);
 }
 
@@ -520,13 +589,18 @@ rapport_store_finalize (GObject *object)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
-  untrack_all (self, self->contacts);
-  untrack_all (self, self->clippings);
-  untrack_all (self, self->appointments);
-  g_clear_pointer (&self->appointments, g_hash_table_unref);
+  if (self->caches != NULL)
+    {
+      GHashTableIter iter;
+      gpointer cache;
+
+      g_hash_table_iter_init (&iter, self->caches);
+      while (g_hash_table_iter_next (&iter, NULL, &cache))
+        untrack_all (self, cache);
+    }
+  g_clear_pointer (&self->caches, g_hash_table_unref);
   g_clear_pointer (&self->deleted_appointments, g_hash_table_unref);
-  g_clear_pointer (&self->contacts, g_hash_table_unref);
-  g_clear_pointer (&self->clippings, g_hash_table_unref);
+
   g_clear_pointer (&self->deleted_contacts, g_hash_table_unref);
   g_clear_pointer (&self->deleted_clippings, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -546,6 +620,9 @@ rapport_store_class_init (RapportStoreClass *klass)
   quark_contacts = g_quark_from_static_string ("contacts");
   quark_clippings = g_quark_from_static_string ("clippings");
   quark_appointments = g_quark_from_static_string ("appointments");
+  quark_questions = g_quark_from_static_string ("questions");
+  quark_interviews = g_quark_from_static_string ("interviews");
+  quark_action_items = g_quark_from_static_string ("action-items");
 
   /**
    * RapportStore::changed:
@@ -580,12 +657,13 @@ rapport_store_init (RapportStore *self)
 {
   self->save_delay_ms = DEFAULT_SAVE_DELAY_MS;
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)sqlite3_finalize);
-  self->contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->caches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref);
+  self->contacts = cache_for_type (self, RAPPORT_TYPE_CONTACT);
+  self->clippings = cache_for_type (self, RAPPORT_TYPE_CLIPPING);
+  self->appointments = cache_for_type (self, RAPPORT_TYPE_APPOINTMENT);
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->deleted_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deleted_clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->appointments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deleted_appointments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
@@ -658,6 +736,9 @@ migrate (RapportStore  *self,
 
   return TRUE;
 }
+
+static gboolean seed_questions (RapportStore  *self,
+                                GError       **error);
 
 static gboolean
 check_writable (const char  *path,
@@ -779,7 +860,7 @@ rapport_store_open (const char  *path,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_contains, NULL, NULL);
 
-  if (!migrate (self, version, error))
+  if (!migrate (self, version, error) || !seed_questions (self, error))
     return NULL;
 
   /* Deletions that were never undone before the app last stopped are final. */
@@ -1313,9 +1394,21 @@ rapport_store_query_contacts (RapportStore               *self,
       if (*stripped)
         {
           g_ptr_array_add (texts, rapport_text_fold (stripped));
+          /* Also what was written in their interviews and the clippings
+           * that name them. */
           g_string_append (sql, " AND (rapport_contains (name, ?1) OR rapport_contains (organization, ?1)"
                                 " OR rapport_contains (field, ?1) OR rapport_contains (job_title, ?1)"
-                                " OR rapport_contains (notes, ?1))");
+                                " OR rapport_contains (notes, ?1)"
+                                " OR id IN (SELECT a.contact_id FROM appointments a"
+                                "   JOIN interviews i ON i.appointment_id = a.id"
+                                "   WHERE a.deleted IS NULL AND (rapport_contains (i.notebook, ?1)"
+                                "   OR rapport_contains (i.goals, ?1)"
+                                "   OR EXISTS (SELECT 1 FROM prompts p WHERE p.interview_id = i.id"
+                                "              AND rapport_contains (p.notes, ?1))))"
+                                " OR id IN (SELECT cc.contact_id FROM clipping_contacts cc"
+                                "   JOIN clippings c ON c.id = cc.clipping_id"
+                                "   WHERE c.deleted IS NULL AND (rapport_contains (c.title, ?1)"
+                                "   OR rapport_contains (c.notes, ?1))))");
         }
     }
   if (query->stage >= 0)
@@ -2535,4 +2628,988 @@ rapport_store_dup_appointment_title (RapportStore       *self,
     return g_strdup_printf (_("%s: %s"), rapport_appointment_kind_get_label (kind), rapport_contact_get_name (contact));
 
   return g_strdup (rapport_appointment_kind_get_label (kind));
+}
+
+/* Question bank */
+
+static gboolean
+seed_questions (RapportStore  *self,
+                GError       **error)
+{
+  const RapportBuiltinQuestion *builtins;
+  sqlite3_stmt *stmt;
+  guint n_builtins;
+  int present = 0;
+  gint64 now = now_utc ();
+
+  builtins = rapport_builtin_questions (&n_builtins);
+  if (query_int (self, "SELECT count(*) FROM questions WHERE key IS NOT NULL", &present, error) != SQLITE_OK)
+    return FALSE;
+  if ((guint)present >= n_builtins)
+    return TRUE;
+
+  /* New built-ins (first start, or a newer version) join the bank; hidden
+   * or edited ones stay as the student left them. */
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_builtins; i++)
+    {
+      if (!(stmt = prepare (self, "INSERT OR IGNORE INTO questions (key, category, position, created, updated)"
+                                  " VALUES (?, ?, ?, ?, ?)", error)))
+        goto failed;
+      bind_text (stmt, 1, builtins[i].key);
+      bind_text (stmt, 2, rapport_enum_to_key (RAPPORT_TYPE_CATEGORY, builtins[i].category));
+      sqlite3_bind_int (stmt, 3, i * 10);
+      sqlite3_bind_int64 (stmt, 4, now);
+      sqlite3_bind_int64 (stmt, 5, now);
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_list_questions:
+ *
+ * Returns: (transfer full): the bank's question ids by category, then in
+ *   the student's order
+ */
+GArray *
+rapport_store_list_questions (RapportStore  *self,
+                              gboolean       include_hidden,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return collect_ids (self,
+                      include_hidden
+                      ? "SELECT id FROM questions ORDER BY CASE category"
+                        " WHEN 'career-path' THEN 0 WHEN 'typical-day' THEN 1 WHEN 'skills' THEN 2"
+                        " WHEN 'environment' THEN 3 WHEN 'reading' THEN 4 WHEN 'job-search' THEN 5"
+                        " WHEN 'salary' THEN 6 WHEN 'field-goals' THEN 7 WHEN 'referrals' THEN 8 ELSE 9 END,"
+                        " position, id"
+                      : "SELECT id FROM questions WHERE hidden = 0 ORDER BY CASE category"
+                        " WHEN 'career-path' THEN 0 WHEN 'typical-day' THEN 1 WHEN 'skills' THEN 2"
+                        " WHEN 'environment' THEN 3 WHEN 'reading' THEN 4 WHEN 'job-search' THEN 5"
+                        " WHEN 'salary' THEN 6 WHEN 'field-goals' THEN 7 WHEN 'referrals' THEN 8 ELSE 9 END,"
+                        " position, id",
+                      texts, ints, error);
+}
+
+RapportQuestion *
+rapport_store_get_question (RapportStore *self,
+                            gint64        id)
+{
+  RapportQuestion *question;
+  sqlite3_stmt *stmt;
+  int category = RAPPORT_CATEGORY_CAREER_PATH;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if ((question = lookup_record (self, RAPPORT_TYPE_QUESTION, id)))
+    return g_object_ref (question);
+
+  if (!(stmt = prepare (self, "SELECT id, ifnull(key, ''), category, text, position, hidden, created, updated"
+                              " FROM questions WHERE id = ?", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  rapport_enum_from_key (RAPPORT_TYPE_CATEGORY, column_text (stmt, 2), &category);
+  question = g_object_new (RAPPORT_TYPE_QUESTION,
+                           "key", column_text (stmt, 1),
+                           "category", category,
+                           "text", column_text (stmt, 3),
+                           "position", sqlite3_column_int (stmt, 4),
+                           "hidden", sqlite3_column_int (stmt, 5) != 0,
+                           NULL);
+  rapport_record_set_id (RAPPORT_RECORD (question), id);
+  rapport_record_set_created (RAPPORT_RECORD (question), sqlite3_column_int64 (stmt, 6));
+  rapport_record_set_updated (RAPPORT_RECORD (question), sqlite3_column_int64 (stmt, 7));
+  sqlite3_reset (stmt);
+
+  track_record (self, RAPPORT_RECORD (question));
+  return question;
+}
+
+static gboolean
+validate_question (RapportQuestion  *question,
+                   GError          **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (rapport_question_get_text (question)));
+
+  if (!rapport_question_is_builtin (question) && *text == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A question needs some words."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_add_question:
+ *
+ * Adds the student's own question at the end of its category.
+ */
+gboolean
+rapport_store_add_question (RapportStore     *self,
+                            RapportQuestion  *question,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+  int last = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (question), FALSE);
+  g_return_val_if_fail (!rapport_question_is_builtin (question), FALSE);
+
+  if (!validate_question (question, error) || !begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, "SELECT ifnull(max(position), 0) FROM questions WHERE category = ?", error)))
+    goto failed;
+  bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_CATEGORY, rapport_question_get_category (question)));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    last = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!(stmt = prepare (self, "INSERT INTO questions (category, text, position, hidden, created, updated)"
+                              " VALUES (?, ?, ?, ?, ?, ?)", error)))
+    goto failed;
+  bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_CATEGORY, rapport_question_get_category (question)));
+  bind_text (stmt, 2, rapport_question_get_text (question));
+  sqlite3_bind_int (stmt, 3, last + 10);
+  sqlite3_bind_int (stmt, 4, rapport_question_get_hidden (question));
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  rapport_record_set_id (RAPPORT_RECORD (question), sqlite3_last_insert_rowid (self->db));
+  rapport_record_set_created (RAPPORT_RECORD (question), now);
+  rapport_record_set_updated (RAPPORT_RECORD (question), now);
+  g_signal_handlers_block_by_func (question, on_record_notify, self);
+  rapport_question_set_position (question, last + 10);
+  g_signal_handlers_unblock_by_func (question, on_record_notify, self);
+  track_record (self, RAPPORT_RECORD (question));
+  emit_changed (self, quark_questions);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_save_question:
+ *
+ * Writes the question's wording, place and hidden state. A built-in with
+ * its own wording keeps its key, so clearing the wording restores the
+ * original in the current language.
+ */
+gboolean
+rapport_store_save_question (RapportStore     *self,
+                             RapportQuestion  *question,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (question), FALSE);
+
+  if (!validate_question (question, error) || !begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, "UPDATE questions SET category = ?, text = ?, position = ?, hidden = ?,"
+                              " updated = ? WHERE id = ?", error)))
+    goto failed;
+  bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_CATEGORY, rapport_question_get_category (question)));
+  bind_text (stmt, 2, rapport_question_get_text (question));
+  sqlite3_bind_int (stmt, 3, rapport_question_get_position (question));
+  sqlite3_bind_int (stmt, 4, rapport_question_get_hidden (question));
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, rapport_record_get_id (RAPPORT_RECORD (question)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  g_hash_table_remove (self->dirty, question);
+  rapport_record_set_updated (RAPPORT_RECORD (question), now);
+  emit_changed (self, quark_questions);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/* Swaps the position of @a and @b (two rows of @table) in one transaction. */
+static gboolean
+swap_positions (RapportStore  *self,
+                const char    *sql,
+                gint64         a,
+                int            a_position,
+                gint64         b,
+                int            b_position,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, sql, error)))
+    goto failed;
+  sqlite3_bind_int (stmt, 1, b_position);
+  sqlite3_bind_int64 (stmt, 2, a);
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  if (!(stmt = prepare (self, sql, error)))
+    goto failed;
+  sqlite3_bind_int (stmt, 1, a_position);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/* Sets a cached record's position to match its row, without an autosave. */
+static void
+follow_position (RapportStore *self,
+                 GObject      *record,
+                 int           position)
+{
+  if (record == NULL)
+    return;
+
+  g_signal_handlers_block_by_func (record, on_record_notify, self);
+  g_object_set (record, "position", position, NULL);
+  g_signal_handlers_unblock_by_func (record, on_record_notify, self);
+}
+
+/**
+ * rapport_store_move_question:
+ * @delta: -1 to move it up within its category, 1 to move it down
+ *
+ * Returns: %FALSE if it is already first or last, or on error
+ */
+gboolean
+rapport_store_move_question (RapportStore     *self,
+                             RapportQuestion  *question,
+                             int               delta,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 other_id = 0;
+  int other_position = 0;
+  int position;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (question), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (question));
+  position = rapport_question_get_position (question);
+
+  stmt = prepare (self,
+                  delta < 0
+                  ? "SELECT id, position FROM questions WHERE category = ?1 AND (position < ?2 OR (position = ?2 AND id < ?3))"
+                    " ORDER BY position DESC, id DESC LIMIT 1"
+                  : "SELECT id, position FROM questions WHERE category = ?1 AND (position > ?2 OR (position = ?2 AND id > ?3))"
+                    " ORDER BY position, id LIMIT 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_CATEGORY, rapport_question_get_category (question)));
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      other_id = sqlite3_column_int64 (stmt, 0);
+      other_position = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (other_id == 0)
+    return FALSE;
+  /* Equal positions can't be swapped apart: spread them first. */
+  if (other_position == position)
+    other_position += delta;
+
+  if (!swap_positions (self, "UPDATE questions SET position = ? WHERE id = ?",
+                       id, position, other_id, other_position, error))
+    return FALSE;
+
+  follow_position (self, G_OBJECT (question), other_position);
+  follow_position (self, lookup_record (self, RAPPORT_TYPE_QUESTION, other_id), position);
+  emit_changed (self, quark_questions);
+  return TRUE;
+}
+
+/* Interviews */
+
+static RapportInterview *
+load_interview (RapportStore *self,
+                gint64        appointment_id)
+{
+  RapportInterview *interview;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!(stmt = prepare (self, "SELECT id, goals, notebook, checklist, got_card, elapsed, created, updated"
+                              " FROM interviews WHERE appointment_id = ?", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  id = sqlite3_column_int64 (stmt, 0);
+  if ((interview = lookup_record (self, RAPPORT_TYPE_INTERVIEW, id)))
+    {
+      sqlite3_reset (stmt);
+      return g_object_ref (interview);
+    }
+
+  interview = g_object_new (RAPPORT_TYPE_INTERVIEW,
+                            "appointment-id", appointment_id,
+                            "goals", column_text (stmt, 1),
+                            "notebook", column_text (stmt, 2),
+                            "checklist", (guint)sqlite3_column_int (stmt, 3),
+                            "got-card", sqlite3_column_int (stmt, 4) != 0,
+                            "elapsed", sqlite3_column_int (stmt, 5),
+                            NULL);
+  rapport_record_set_id (RAPPORT_RECORD (interview), id);
+  rapport_record_set_created (RAPPORT_RECORD (interview), sqlite3_column_int64 (stmt, 6));
+  rapport_record_set_updated (RAPPORT_RECORD (interview), sqlite3_column_int64 (stmt, 7));
+  sqlite3_reset (stmt);
+
+  track_record (self, RAPPORT_RECORD (interview));
+  return interview;
+}
+
+/**
+ * rapport_store_get_interview:
+ * @appointment_id: an appointment (usually of kind interview)
+ *
+ * Returns: (transfer full) (nullable): the preparation and notes of the
+ *   interview, made empty on first use, or %NULL with @error set
+ */
+RapportInterview *
+rapport_store_get_interview (RapportStore  *self,
+                             gint64         appointment_id,
+                             GError       **error)
+{
+  g_autoptr(RapportAppointment) appointment = NULL;
+  RapportInterview *interview;
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if ((interview = load_interview (self, appointment_id)))
+    return interview;
+
+  appointment = rapport_store_get_appointment (self, appointment_id);
+  if (appointment == NULL)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That appointment no longer exists."));
+      return NULL;
+    }
+
+  if (!begin (self, error))
+    return NULL;
+  if (!(stmt = prepare (self, "INSERT INTO interviews (appointment_id, created, updated) VALUES (?, ?, ?)", error)))
+    {
+      rollback (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  emit_changed (self, quark_interviews);
+  return load_interview (self, appointment_id);
+}
+
+gboolean
+rapport_store_save_interview (RapportStore      *self,
+                              RapportInterview  *interview,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_INTERVIEW (interview), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "UPDATE interviews SET goals = ?, notebook = ?, checklist = ?, got_card = ?,"
+                              " elapsed = ?, updated = ? WHERE id = ?", error)))
+    goto failed;
+  bind_text (stmt, 1, rapport_interview_get_goals (interview));
+  bind_text (stmt, 2, rapport_interview_get_notebook (interview));
+  sqlite3_bind_int (stmt, 3, rapport_interview_get_checklist (interview));
+  sqlite3_bind_int (stmt, 4, rapport_interview_get_got_card (interview));
+  sqlite3_bind_int (stmt, 5, rapport_interview_get_elapsed (interview));
+  sqlite3_bind_int64 (stmt, 6, now);
+  sqlite3_bind_int64 (stmt, 7, rapport_record_get_id (RAPPORT_RECORD (interview)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  g_hash_table_remove (self->dirty, interview);
+  rapport_record_set_updated (RAPPORT_RECORD (interview), now);
+  emit_changed (self, quark_interviews);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_list_prompts:
+ *
+ * Returns: (transfer full): the interview's picked questions, in order
+ */
+GArray *
+rapport_store_list_prompts (RapportStore  *self,
+                            gint64         interview_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  g_array_append_val (ints, interview_id);
+  return collect_ids (self, "SELECT id FROM prompts WHERE interview_id = ?101 ORDER BY position, id",
+                      texts, ints, error);
+}
+
+RapportPrompt *
+rapport_store_get_prompt (RapportStore *self,
+                          gint64        id)
+{
+  RapportPrompt *prompt;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if ((prompt = lookup_record (self, RAPPORT_TYPE_PROMPT, id)))
+    return g_object_ref (prompt);
+
+  if (!(stmt = prepare (self, "SELECT interview_id, question_id, position, notes, created, updated"
+                              " FROM prompts WHERE id = ?", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  prompt = g_object_new (RAPPORT_TYPE_PROMPT,
+                         "interview-id", sqlite3_column_int64 (stmt, 0),
+                         "question-id", sqlite3_column_int64 (stmt, 1),
+                         "position", sqlite3_column_int (stmt, 2),
+                         "notes", column_text (stmt, 3),
+                         NULL);
+  rapport_record_set_id (RAPPORT_RECORD (prompt), id);
+  rapport_record_set_created (RAPPORT_RECORD (prompt), sqlite3_column_int64 (stmt, 4));
+  rapport_record_set_updated (RAPPORT_RECORD (prompt), sqlite3_column_int64 (stmt, 5));
+  sqlite3_reset (stmt);
+
+  track_record (self, RAPPORT_RECORD (prompt));
+  return prompt;
+}
+
+/**
+ * rapport_store_add_prompt:
+ *
+ * Picks @question for @interview, at the end of its list. Picking it twice
+ * gives the prompt it already has.
+ *
+ * Returns: (transfer full) (nullable): the prompt
+ */
+RapportPrompt *
+rapport_store_add_prompt (RapportStore      *self,
+                          RapportInterview  *interview,
+                          RapportQuestion   *question,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 interview_id, question_id, prompt_id = 0;
+  gint64 now = now_utc ();
+  int last = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_INTERVIEW (interview), NULL);
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (question), NULL);
+
+  interview_id = rapport_record_get_id (RAPPORT_RECORD (interview));
+  question_id = rapport_record_get_id (RAPPORT_RECORD (question));
+
+  if (!begin (self, error))
+    return NULL;
+
+  if (!(stmt = prepare (self, "SELECT id FROM prompts WHERE interview_id = ? AND question_id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, interview_id);
+  sqlite3_bind_int64 (stmt, 2, question_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    prompt_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (prompt_id == 0)
+    {
+      if (!(stmt = prepare (self, "SELECT ifnull(max(position), 0) FROM prompts WHERE interview_id = ?", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, interview_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (!(stmt = prepare (self, "INSERT INTO prompts (interview_id, question_id, position, created, updated)"
+                                  " VALUES (?, ?, ?, ?, ?)", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, interview_id);
+      sqlite3_bind_int64 (stmt, 2, question_id);
+      sqlite3_bind_int (stmt, 3, last + 10);
+      sqlite3_bind_int64 (stmt, 4, now);
+      sqlite3_bind_int64 (stmt, 5, now);
+      if (!step_done (self, stmt, error))
+        goto failed;
+      prompt_id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  emit_changed (self, quark_interviews);
+  return rapport_store_get_prompt (self, prompt_id);
+
+failed:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * rapport_store_remove_prompt:
+ *
+ * Takes the question off the interview's list, with any notes under it.
+ */
+gboolean
+rapport_store_remove_prompt (RapportStore   *self,
+                             RapportPrompt  *prompt,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_PROMPT (prompt), FALSE);
+
+  g_hash_table_remove (self->dirty, prompt);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "DELETE FROM prompts WHERE id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (prompt)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  emit_changed (self, quark_interviews);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_move_prompt:
+ * @delta: -1 for up, 1 for down
+ *
+ * Returns: %FALSE if it is already first or last, or on error
+ */
+gboolean
+rapport_store_move_prompt (RapportStore   *self,
+                           RapportPrompt  *prompt,
+                           int             delta,
+                           GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(RapportPrompt) other = NULL;
+  gint64 id;
+  int a, b;
+  guint i;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_PROMPT (prompt), FALSE);
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+
+  ids = rapport_store_list_prompts (self, rapport_prompt_get_interview_id (prompt), error);
+  if (ids == NULL)
+    return FALSE;
+
+  id = rapport_record_get_id (RAPPORT_RECORD (prompt));
+  for (i = 0; i < ids->len && g_array_index (ids, gint64, i) != id; i++)
+    ;
+  if (i == ids->len || (delta < 0 && i == 0) || (delta > 0 && i + 1 == ids->len))
+    return FALSE;
+
+  other = rapport_store_get_prompt (self, g_array_index (ids, gint64, i + delta));
+  a = rapport_prompt_get_position (prompt);
+  b = rapport_prompt_get_position (other);
+  if (a == b)
+    b += delta;
+
+  if (!swap_positions (self, "UPDATE prompts SET position = ? WHERE id = ?",
+                       id, a, rapport_record_get_id (RAPPORT_RECORD (other)), b, error))
+    return FALSE;
+
+  follow_position (self, G_OBJECT (prompt), b);
+  follow_position (self, G_OBJECT (other), a);
+  emit_changed (self, quark_interviews);
+  return TRUE;
+}
+
+gboolean
+rapport_store_save_prompt (RapportStore   *self,
+                           RapportPrompt  *prompt,
+                           GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_PROMPT (prompt), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "UPDATE prompts SET notes = ?, position = ?, updated = ? WHERE id = ?", error)))
+    goto failed;
+  bind_text (stmt, 1, rapport_prompt_get_notes (prompt));
+  sqlite3_bind_int (stmt, 2, rapport_prompt_get_position (prompt));
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, rapport_record_get_id (RAPPORT_RECORD (prompt)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  g_hash_table_remove (self->dirty, prompt);
+  rapport_record_set_updated (RAPPORT_RECORD (prompt), now);
+  emit_changed (self, quark_interviews);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_get_coverage:
+ *
+ * Which evaluation topics the interview's notes already touch: a topic is
+ * covered when a prompt of a category linked to it has notes. Unsaved
+ * notes count too, so the view is right while the student types.
+ *
+ * Returns: bits of 1 << #RapportTopic
+ */
+guint
+rapport_store_get_coverage (RapportStore *self,
+                            gint64        interview_id)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) categories = g_array_new (FALSE, FALSE, sizeof (RapportCategory));
+  g_autoptr(GArray) has_notes = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  ids = rapport_store_list_prompts (self, interview_id, NULL);
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      g_autoptr(RapportPrompt) prompt = rapport_store_get_prompt (self, g_array_index (ids, gint64, i));
+      g_autoptr(RapportQuestion) question = NULL;
+      g_autofree char *notes = NULL;
+      RapportCategory category;
+      gboolean has;
+
+      if (prompt == NULL)
+        continue;
+      question = rapport_store_get_question (self, rapport_prompt_get_question_id (prompt));
+      if (question == NULL)
+        continue;
+
+      notes = g_strstrip (g_strdup (rapport_prompt_get_notes (prompt)));
+      category = rapport_question_get_category (question);
+      has = *notes != '\0';
+      g_array_append_val (categories, category);
+      g_array_append_val (has_notes, has);
+    }
+
+  return rapport_coverage_of ((RapportCategory *)(gpointer)categories->data,
+                              (gboolean *)(gpointer)has_notes->data, categories->len);
+}
+
+/* Action items */
+
+static gboolean
+validate_action_item (RapportActionItem  *item,
+                      GError            **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (rapport_action_item_get_text (item)));
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("Say what the action item is."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_action_item (sqlite3_stmt      *stmt,
+                  RapportActionItem *item)
+{
+  gint64 interview_id = rapport_action_item_get_interview_id (item);
+  gint64 contact_id = rapport_action_item_get_contact_id (item);
+  gint64 due = rapport_action_item_get_due (item);
+
+  if (interview_id > 0) sqlite3_bind_int64 (stmt, 1, interview_id); else sqlite3_bind_null (stmt, 1);
+  if (contact_id > 0) sqlite3_bind_int64 (stmt, 2, contact_id); else sqlite3_bind_null (stmt, 2);
+  bind_text (stmt, 3, rapport_enum_to_key (RAPPORT_TYPE_ACTION_KIND, rapport_action_item_get_kind (item)));
+  bind_text (stmt, 4, rapport_action_item_get_text (item));
+  if (due > 0) sqlite3_bind_int64 (stmt, 5, due); else sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int (stmt, 6, rapport_action_item_get_done (item));
+}
+
+gboolean
+rapport_store_add_action_item (RapportStore       *self,
+                               RapportActionItem  *item,
+                               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTION_ITEM (item), FALSE);
+
+  if (!validate_action_item (item, error) || !begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "INSERT INTO action_items (interview_id, contact_id, kind, text, due, done,"
+                              " created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)", error)))
+    goto failed;
+  bind_action_item (stmt, item);
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  rapport_record_set_id (RAPPORT_RECORD (item), sqlite3_last_insert_rowid (self->db));
+  rapport_record_set_created (RAPPORT_RECORD (item), now);
+  rapport_record_set_updated (RAPPORT_RECORD (item), now);
+  track_record (self, RAPPORT_RECORD (item));
+  emit_changed (self, quark_action_items);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+RapportActionItem *
+rapport_store_get_action_item (RapportStore *self,
+                               gint64        id)
+{
+  RapportActionItem *item;
+  sqlite3_stmt *stmt;
+  int kind = RAPPORT_ACTION_OTHER;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if ((item = lookup_record (self, RAPPORT_TYPE_ACTION_ITEM, id)))
+    return g_object_ref (item);
+
+  if (!(stmt = prepare (self, "SELECT ifnull(interview_id, 0), ifnull(contact_id, 0), kind, text, ifnull(due, 0),"
+                              " done, created, updated FROM action_items WHERE id = ?", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  rapport_enum_from_key (RAPPORT_TYPE_ACTION_KIND, column_text (stmt, 2), &kind);
+  item = g_object_new (RAPPORT_TYPE_ACTION_ITEM,
+                       "interview-id", sqlite3_column_int64 (stmt, 0),
+                       "contact-id", sqlite3_column_int64 (stmt, 1),
+                       "kind", kind,
+                       "text", column_text (stmt, 3),
+                       "due", sqlite3_column_int64 (stmt, 4),
+                       "done", sqlite3_column_int (stmt, 5) != 0,
+                       NULL);
+  rapport_record_set_id (RAPPORT_RECORD (item), id);
+  rapport_record_set_created (RAPPORT_RECORD (item), sqlite3_column_int64 (stmt, 6));
+  rapport_record_set_updated (RAPPORT_RECORD (item), sqlite3_column_int64 (stmt, 7));
+  sqlite3_reset (stmt);
+
+  track_record (self, RAPPORT_RECORD (item));
+  return item;
+}
+
+gboolean
+rapport_store_save_action_item (RapportStore       *self,
+                                RapportActionItem  *item,
+                                GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = now_utc ();
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTION_ITEM (item), FALSE);
+
+  if (!validate_action_item (item, error) || !begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "UPDATE action_items SET interview_id = ?1, contact_id = ?2, kind = ?3, text = ?4,"
+                              " due = ?5, done = ?6, updated = ?7 WHERE id = ?8", error)))
+    goto failed;
+  bind_action_item (stmt, item);
+  sqlite3_bind_int64 (stmt, 7, now);
+  sqlite3_bind_int64 (stmt, 8, rapport_record_get_id (RAPPORT_RECORD (item)));
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  g_hash_table_remove (self->dirty, item);
+  rapport_record_set_updated (RAPPORT_RECORD (item), now);
+  emit_changed (self, quark_action_items);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_list_action_items:
+ *
+ * Returns: (transfer full): the interview's action items, open ones first
+ */
+GArray *
+rapport_store_list_action_items (RapportStore  *self,
+                                 gint64         interview_id,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  g_array_append_val (ints, interview_id);
+  return collect_ids (self, "SELECT id FROM action_items WHERE interview_id = ?101"
+                            " ORDER BY done, due IS NULL, due, id",
+                      texts, ints, error);
+}
+
+/**
+ * rapport_store_add_referral:
+ * @reach: how to reach them: an e-mail address, a phone number or a note
+ *
+ * Captures a name given during the interview: a new contact referred by
+ * the person interviewed, with source "referral", in one step.
+ *
+ * Returns: (transfer full) (nullable): the new contact
+ */
+RapportContact *
+rapport_store_add_referral (RapportStore      *self,
+                            RapportInterview  *interview,
+                            const char        *name,
+                            const char        *organization,
+                            const char        *reach,
+                            GError           **error)
+{
+  g_autoptr(RapportAppointment) appointment = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  g_autofree char *how = g_strstrip (g_strdup (reach ? reach : ""));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_INTERVIEW (interview), NULL);
+
+  appointment = rapport_store_get_appointment (self, rapport_interview_get_appointment_id (interview));
+
+  contact = rapport_contact_new (name);
+  rapport_contact_set_organization (contact, organization);
+  rapport_contact_set_source (contact, RAPPORT_SOURCE_REFERRAL);
+  if (appointment != NULL)
+    rapport_contact_set_referred_by (contact, rapport_appointment_get_contact_id (appointment));
+
+  if (strchr (how, '@') && !strchr (how, ' '))
+    rapport_contact_set_email (contact, how);
+  else if (*how && strspn (how, "+0123456789 ()-./") == strlen (how))
+    rapport_contact_set_phone (contact, how);
+  else
+    rapport_contact_set_notes (contact, how);
+
+  if (!rapport_store_add_contact (self, contact, error))
+    return NULL;
+
+  return g_steal_pointer (&contact);
+}
+
+/**
+ * rapport_store_mark_held:
+ *
+ * The interview took place: the appointment is "held" and the contact
+ * "met"; the thank-you note is due 24 hours after it ended.
+ */
+gboolean
+rapport_store_mark_held (RapportStore        *self,
+                         RapportAppointment  *appointment,
+                         GError             **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), FALSE);
+
+  if (rapport_appointment_get_start (appointment) == 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("Give the interview its date and time first."));
+      return FALSE;
+    }
+
+  rapport_appointment_set_status (appointment, RAPPORT_STATUS_HELD);
+  return rapport_store_save_appointment (self, appointment, error);
 }

@@ -3,9 +3,13 @@
 
 #include <gio/gio.h>
 
+#include "rapport-action-item.h"
 #include "rapport-appointment.h"
 #include "rapport-clipping.h"
 #include "rapport-contact.h"
+#include "rapport-interview.h"
+#include "rapport-prompt.h"
+#include "rapport-question.h"
 
 G_BEGIN_DECLS
 
@@ -51,7 +55,7 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 2
+#define RAPPORT_STORE_SCHEMA_VERSION 3
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -192,6 +196,72 @@ gboolean            rapport_store_add_appointments       (RapportStore          
 
 char               *rapport_store_dup_appointment_title  (RapportStore                  *self,
                                                           RapportAppointment            *appointment);
+/* Question bank */
+GArray             *rapport_store_list_questions         (RapportStore                  *self,
+                                                          gboolean                       include_hidden,
+                                                          GError                       **error);
+RapportQuestion    *rapport_store_get_question           (RapportStore                  *self,
+                                                          gint64                         id);
+gboolean            rapport_store_add_question           (RapportStore                  *self,
+                                                          RapportQuestion               *question,
+                                                          GError                       **error);
+gboolean            rapport_store_save_question          (RapportStore                  *self,
+                                                          RapportQuestion               *question,
+                                                          GError                       **error);
+gboolean            rapport_store_move_question          (RapportStore                  *self,
+                                                          RapportQuestion               *question,
+                                                          int                            delta,
+                                                          GError                       **error);
+
+/* Interviews: preparation, notes, action items */
+RapportInterview   *rapport_store_get_interview          (RapportStore                  *self,
+                                                          gint64                         appointment_id,
+                                                          GError                       **error);
+gboolean            rapport_store_save_interview         (RapportStore                  *self,
+                                                          RapportInterview              *interview,
+                                                          GError                       **error);
+GArray             *rapport_store_list_prompts           (RapportStore                  *self,
+                                                          gint64                         interview_id,
+                                                          GError                       **error);
+RapportPrompt      *rapport_store_get_prompt             (RapportStore                  *self,
+                                                          gint64                         id);
+RapportPrompt      *rapport_store_add_prompt             (RapportStore                  *self,
+                                                          RapportInterview              *interview,
+                                                          RapportQuestion               *question,
+                                                          GError                       **error);
+gboolean            rapport_store_remove_prompt          (RapportStore                  *self,
+                                                          RapportPrompt                 *prompt,
+                                                          GError                       **error);
+gboolean            rapport_store_move_prompt            (RapportStore                  *self,
+                                                          RapportPrompt                 *prompt,
+                                                          int                            delta,
+                                                          GError                       **error);
+gboolean            rapport_store_save_prompt            (RapportStore                  *self,
+                                                          RapportPrompt                 *prompt,
+                                                          GError                       **error);
+guint               rapport_store_get_coverage           (RapportStore                  *self,
+                                                          gint64                         interview_id);
+gboolean            rapport_store_add_action_item        (RapportStore                  *self,
+                                                          RapportActionItem             *item,
+                                                          GError                       **error);
+RapportActionItem  *rapport_store_get_action_item        (RapportStore                  *self,
+                                                          gint64                         id);
+gboolean            rapport_store_save_action_item       (RapportStore                  *self,
+                                                          RapportActionItem             *item,
+                                                          GError                       **error);
+GArray             *rapport_store_list_action_items      (RapportStore                  *self,
+                                                          gint64                         interview_id,
+                                                          GError                       **error);
+RapportContact     *rapport_store_add_referral           (RapportStore                  *self,
+                                                          RapportInterview              *interview,
+                                                          const char                    *name,
+                                                          const char                    *organization,
+                                                          const char                    *reach,
+                                                          GError                       **error);
+gboolean            rapport_store_mark_held              (RapportStore                  *self,
+                                                          RapportAppointment            *appointment,
+                                                          GError                       **error);
+
 RapportStage        rapport_stage_after_status           (RapportStage                   stage,
                                                           RapportStatus                  status);
 
