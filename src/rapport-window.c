@@ -8,6 +8,7 @@
 #include "rapport-calendar-page.h"
 #include "rapport-clippings-page.h"
 #include "rapport-contacts-page.h"
+#include "rapport-interviews-page.h"
 #include "rapport-view-util.h"
 #include "rapport-window.h"
 
@@ -24,6 +25,7 @@ struct _RapportWindow
   AdwStatusPage        *error_page;
   RapportContactsPage  *contacts_page;
   RapportCalendarPage  *calendar_page;
+  RapportInterviewsPage *interviews_page;
   RapportClippingsPage *clippings_page;
 };
 
@@ -47,6 +49,13 @@ activate_on_page (RapportWindow *self,
     action = g_strconcat ("clippings.", verb, NULL);
   else if (page == GTK_WIDGET (self->calendar_page))
     action = g_strconcat ("calendar.", verb, NULL);
+  else if (page == GTK_WIDGET (self->interviews_page))
+    {
+      /* A new interview starts as an appointment. */
+      if (g_str_equal (verb, "new"))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.new-appointment", NULL);
+      return;
+    }
   else
     action = g_strconcat ("contacts.", verb, NULL);
 
@@ -69,7 +78,8 @@ search_activated (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   /* The calendar has nothing to search: look for a person instead. */
-  if (visible_page (self) == GTK_WIDGET (self->calendar_page))
+  if (visible_page (self) == GTK_WIDGET (self->calendar_page) ||
+      visible_page (self) == GTK_WIDGET (self->interviews_page))
     adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
   activate_on_page (self, "search");
 }
@@ -91,6 +101,17 @@ new_appointment_activated (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_page));
   gtk_widget_activate_action (GTK_WIDGET (self->calendar_page), "calendar.new", NULL);
+}
+
+static void
+show_interview_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->interviews_page));
+  rapport_interviews_page_select_appointment (self->interviews_page, g_variant_get_int64 (param));
 }
 
 static void
@@ -223,6 +244,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
   g_type_ensure (RAPPORT_TYPE_CALENDAR_PAGE);
+  g_type_ensure (RAPPORT_TYPE_INTERVIEWS_PAGE);
   g_type_ensure (RAPPORT_TYPE_CLIPPINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-window.ui");
@@ -232,6 +254,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, interviews_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, clippings_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
@@ -241,6 +264,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-clipping", NULL, new_clipping_activated);
   gtk_widget_class_install_action (widget_class, "win.new-appointment", NULL, new_appointment_activated);
   gtk_widget_class_install_action (widget_class, "win.show-day", "x", show_day_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-interview", "x", show_interview_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-contact", "x", show_contact_activated);
   gtk_widget_class_install_action (widget_class, "win.show-clipping", "x", show_clipping_activated);
@@ -278,7 +302,7 @@ show_store_error (RapportWindow *self,
 {
   const char *actions[] = {
     "win.new", "win.search", "win.undo", "win.new-contact", "win.new-clipping",
-    "win.show-page", "win.show-contact", "win.show-clipping", "win.new-appointment", "win.show-day",
+    "win.show-page", "win.show-contact", "win.show-clipping", "win.new-appointment", "win.show-day", "win.show-interview",
   };
 
   adw_status_page_set_description (self->error_page, error->message);
@@ -318,6 +342,7 @@ rapport_window_new (RapportApplication *application,
   rapport_contacts_page_set_store (self->contacts_page, store);
   rapport_clippings_page_set_store (self->clippings_page, store);
   rapport_calendar_page_set_store (self->calendar_page, store);
+  rapport_interviews_page_set_store (self->interviews_page, store);
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "contact-sort", self->contacts_page, "sort", G_SETTINGS_BIND_DEFAULT);

@@ -2433,6 +2433,11 @@ rapport_store_query_appointments (RapportStore                   *self,
     }
   if (query->active_only)
     g_string_append (sql, " AND status IN ('requested', 'confirmed', 'held')");
+  if (query->kind >= 0)
+    {
+      g_string_append_printf (sql, " AND kind = ?%u", texts->len + 1);
+      g_ptr_array_add (texts, g_strdup (rapport_enum_to_key (RAPPORT_TYPE_APPOINTMENT_KIND, query->kind)));
+    }
 
   g_string_append (sql, " ORDER BY start IS NOT NULL, start, created, id");
 

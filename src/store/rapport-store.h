@@ -137,9 +137,10 @@ typedef struct
   int    status;
   gboolean active_only;
   gboolean unscheduled;
+  int    kind;
 } RapportAppointmentQuery;
 
-#define RAPPORT_APPOINTMENT_QUERY_INIT { 0, 0, 0, -1, FALSE, FALSE }
+#define RAPPORT_APPOINTMENT_QUERY_INIT { 0, 0, 0, -1, FALSE, FALSE, -1 }
 
 /* One thing that happened with a contact, for the contact's timeline. */
 typedef enum {

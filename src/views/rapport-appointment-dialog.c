@@ -309,6 +309,21 @@ export_activated (GtkWidget  *widget,
   g_signal_emit (self, signals[EXPORT_REQUESTED], 0, self->appointment);
 }
 
+/* Prepare or hold the interview: the main window shows it. */
+static void
+open_interview_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RapportAppointmentDialog *self = RAPPORT_APPOINTMENT_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->appointment));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-interview", "x", id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 rapport_appointment_dialog_dispose (GObject *object)
 {
@@ -374,6 +389,7 @@ rapport_appointment_dialog_class_init (RapportAppointmentDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "appointment.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "appointment.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "appointment.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "appointment.open-interview", NULL, open_interview_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "appointment.save", NULL);
 }
@@ -485,6 +501,8 @@ rapport_appointment_dialog_new_for_edit (GtkWindow          *parent,
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Appointment"));
   self->appointment = g_object_ref (appointment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.open-interview",
+                                 rapport_appointment_get_kind (appointment) == RAPPORT_APPOINTMENT_INTERVIEW);
   self->contact_id = rapport_appointment_get_contact_id (appointment);
 
   adw_combo_row_set_selected (self->kind_row, rapport_appointment_get_kind (appointment));
