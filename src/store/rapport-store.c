@@ -192,6 +192,16 @@ static const char *migrations[] = {
   ");"
   "CREATE INDEX action_items_interview ON action_items (interview_id);"
   "CREATE INDEX action_items_contact ON action_items (contact_id);",
+
+  /* 3 → 4: thank-you notes sent, and reminders already announced (so none
+   * is announced twice, also across restarts). */
+  "ALTER TABLE interviews ADD COLUMN thanked INTEGER;"
+  "CREATE TABLE reminders ("
+  "  key           TEXT PRIMARY KEY,"
+  "  delivered     INTEGER NOT NULL,"
+  "  snoozed_until INTEGER,"
+  "  redelivered   INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -3617,4 +3627,250 @@ rapport_store_mark_held (RapportStore        *self,
 
   rapport_appointment_set_status (appointment, RAPPORT_STATUS_HELD);
   return rapport_store_save_appointment (self, appointment, error);
+}
+
+/* Thank-you notes and reminders */
+
+/**
+ * rapport_store_get_thanked:
+ *
+ * Returns: when the thank-you note for @appointment_id was sent (UTC
+ *   seconds), or 0 if it was not
+ */
+gint64
+rapport_store_get_thanked (RapportStore *self,
+                           gint64        appointment_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 when = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, "SELECT ifnull(thanked, 0) FROM interviews WHERE appointment_id = ?", NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, appointment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return when;
+}
+
+/**
+ * rapport_store_mark_thanked:
+ * @follow_up_text: (nullable): the follow-up to schedule, or %NULL for none
+ * @follow_up_due: when the follow-up is due (UTC seconds)
+ *
+ * Records that the thank-you note was sent at @when: the contact moves to
+ * "thanked", the deadline's reminders stop, and the promise to keep the
+ * person posted becomes an action item — all in one transaction.
+ */
+gboolean
+rapport_store_mark_thanked (RapportStore        *self,
+                            RapportAppointment  *appointment,
+                            gint64               when,
+                            const char          *follow_up_text,
+                            gint64               follow_up_due,
+                            GError             **error)
+{
+  g_autoptr(RapportInterview) interview = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  sqlite3_stmt *stmt;
+  gint64 appointment_id, contact_id;
+  gboolean stage_changed = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_APPOINTMENT (appointment), FALSE);
+
+  appointment_id = rapport_record_get_id (RAPPORT_RECORD (appointment));
+  contact_id = rapport_appointment_get_contact_id (appointment);
+  interview = rapport_store_get_interview (self, appointment_id, error);
+  if (interview == NULL)
+    return FALSE;
+  contact = rapport_store_get_contact (self, contact_id);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, "UPDATE interviews SET thanked = ? WHERE appointment_id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, when);
+  sqlite3_bind_int64 (stmt, 2, appointment_id);
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  if (contact != NULL && rapport_contact_get_stage (contact) < RAPPORT_STAGE_THANKED)
+    {
+      if (!(stmt = prepare (self, "UPDATE contacts SET stage = 'thanked', updated = ? WHERE id = ?", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, now_utc ());
+      sqlite3_bind_int64 (stmt, 2, contact_id);
+      if (!step_done (self, stmt, error))
+        goto failed;
+      stage_changed = TRUE;
+    }
+
+  if (follow_up_text != NULL && *follow_up_text)
+    {
+      if (!(stmt = prepare (self, "INSERT INTO action_items (interview_id, contact_id, kind, text, due, done,"
+                                  " created, updated) VALUES (?, ?, 'follow-up', ?, ?, 0, ?, ?)", error)))
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (interview)));
+      if (contact_id > 0) sqlite3_bind_int64 (stmt, 2, contact_id); else sqlite3_bind_null (stmt, 2);
+      bind_text (stmt, 3, follow_up_text);
+      sqlite3_bind_int64 (stmt, 4, follow_up_due);
+      sqlite3_bind_int64 (stmt, 5, now_utc ());
+      sqlite3_bind_int64 (stmt, 6, now_utc ());
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    goto failed;
+
+  if (stage_changed)
+    {
+      g_signal_handlers_block_by_func (contact, on_record_notify, self);
+      rapport_contact_set_stage (contact, RAPPORT_STAGE_THANKED);
+      g_signal_handlers_unblock_by_func (contact, on_record_notify, self);
+      emit_changed (self, quark_contacts);
+    }
+  emit_changed (self, quark_interviews);
+  emit_changed (self, quark_action_items);
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_get_reminder:
+ * @delivered: (out) (optional): when it was announced, 0 if never
+ * @snoozed_until: (out) (optional): when a snooze ends, 0 if not snoozed
+ * @redelivered: (out) (optional): whether it came back after its snooze
+ *
+ * Returns: whether the reminder @key was ever announced
+ */
+gboolean
+rapport_store_get_reminder (RapportStore *self,
+                            const char   *key,
+                            gint64       *delivered,
+                            gint64       *snoozed_until,
+                            gboolean     *redelivered)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (delivered) *delivered = 0;
+  if (snoozed_until) *snoozed_until = 0;
+  if (redelivered) *redelivered = FALSE;
+
+  if (!(stmt = prepare (self, "SELECT delivered, ifnull(snoozed_until, 0), redelivered FROM reminders WHERE key = ?", NULL)))
+    return FALSE;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (delivered) *delivered = sqlite3_column_int64 (stmt, 0);
+      if (snoozed_until) *snoozed_until = sqlite3_column_int64 (stmt, 1);
+      if (redelivered) *redelivered = sqlite3_column_int (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * rapport_store_record_reminders:
+ * @keys: (element-type utf8): reminders just announced
+ *
+ * Records the announcements in one transaction, before they are shown, so a
+ * crash cannot announce them twice. A reminder coming back after its snooze
+ * is recorded as such.
+ */
+gboolean
+rapport_store_record_reminders (RapportStore  *self,
+                                GPtrArray     *keys,
+                                gint64         when,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (keys->len == 0)
+    return TRUE;
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (!(stmt = prepare (self, "INSERT INTO reminders (key, delivered) VALUES (?1, ?2)"
+                                  " ON CONFLICT (key) DO UPDATE SET redelivered = 1, snoozed_until = NULL", error)))
+        goto failed;
+      bind_text (stmt, 1, g_ptr_array_index (keys, i));
+      sqlite3_bind_int64 (stmt, 2, when);
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_snooze_reminder:
+ *
+ * "Remind Me Later": @key comes back once at @until.
+ */
+gboolean
+rapport_store_snooze_reminder (RapportStore  *self,
+                               const char    *key,
+                               gint64         until,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "INSERT INTO reminders (key, delivered, snoozed_until) VALUES (?1, ?2, ?2)"
+                              " ON CONFLICT (key) DO UPDATE SET snoozed_until = ?2, redelivered = 0", error)))
+    goto failed;
+  bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, until);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  emit_changed (self, g_quark_from_static_string ("reminders"));
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_list_open_action_items:
+ *
+ * Returns: (transfer full): action items not yet done that have a due date
+ */
+GArray *
+rapport_store_list_open_action_items (RapportStore  *self,
+                                      GError       **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return collect_ids (self, "SELECT id FROM action_items WHERE done = 0 AND due IS NOT NULL"
+                            " AND (contact_id IS NULL OR contact_id NOT IN"
+                            "      (SELECT id FROM contacts WHERE deleted IS NOT NULL))"
+                            " ORDER BY due, id", texts, ints, error);
 }

@@ -55,7 +55,7 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 3
+#define RAPPORT_STORE_SCHEMA_VERSION 4
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -261,6 +261,32 @@ RapportContact     *rapport_store_add_referral           (RapportStore          
                                                           GError                       **error);
 gboolean            rapport_store_mark_held              (RapportStore                  *self,
                                                           RapportAppointment            *appointment,
+                                                          GError                       **error);
+
+/* Thank-you notes and reminders */
+gint64              rapport_store_get_thanked            (RapportStore                  *self,
+                                                          gint64                         appointment_id);
+gboolean            rapport_store_mark_thanked           (RapportStore                  *self,
+                                                          RapportAppointment            *appointment,
+                                                          gint64                         when,
+                                                          const char                    *follow_up_text,
+                                                          gint64                         follow_up_due,
+                                                          GError                       **error);
+gboolean            rapport_store_get_reminder           (RapportStore                  *self,
+                                                          const char                    *key,
+                                                          gint64                        *delivered,
+                                                          gint64                        *snoozed_until,
+                                                          gboolean                      *redelivered);
+gboolean            rapport_store_record_reminders       (RapportStore                  *self,
+                                                          GPtrArray                     *keys,
+                                                          gint64                         when,
+                                                          GError                       **error);
+gboolean            rapport_store_snooze_reminder        (RapportStore                  *self,
+                                                          const char                    *key,
+                                                          gint64                         until,
+                                                          GError                       **error);
+
+GArray             *rapport_store_list_open_action_items (RapportStore                 *self,
                                                           GError                       **error);
 
 RapportStage        rapport_stage_after_status           (RapportStage                   stage,

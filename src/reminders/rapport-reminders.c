@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-reminders"
+
+#include "config.h"
+
+#include "rapport-reminders.h"
+
+/* The reminder rules: pure functions of "now" and the stored state, so a
+ * test pins the clock. Delivery lives elsewhere (rapport-notifier.c). */
+
+void
+rapport_reminder_free (RapportReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+  g_free (reminder->key);
+  g_free (reminder);
+}
+
+static RapportReminder *
+reminder_new (RapportReminderKind kind,
+              int                 stage,
+              gint64              appointment_id,
+              gint64              contact_id,
+              gint64              action_id,
+              gint64              deadline,
+              gint64              fire_at)
+{
+  RapportReminder *r = g_new0 (RapportReminder, 1);
+
+  r->kind = kind;
+  r->stage = stage;
+  r->appointment_id = appointment_id;
+  r->contact_id = contact_id;
+  r->action_id = action_id;
+  r->deadline = deadline;
+  r->fire_at = fire_at;
+  r->key = rapport_reminder_key_for_stage (r, stage);
+  return r;
+}
+
+/**
+ * rapport_reminder_key_for_stage:
+ *
+ * Returns: (transfer full): the stable key of @reminder at @stage: the same
+ *   deadline gives the same key on every start, and a moved time a new one
+ */
+char *
+rapport_reminder_key_for_stage (const RapportReminder *r,
+                                int                    stage)
+{
+  switch (r->kind)
+    {
+    case RAPPORT_REMINDER_THANK_YOU:
+      return g_strdup_printf ("thank-you:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                              r->appointment_id, r->deadline, stage);
+    case RAPPORT_REMINDER_DAY_BEFORE:
+      return g_strdup_printf ("day-before:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, r->appointment_id, r->deadline);
+    case RAPPORT_REMINDER_HOUR_BEFORE:
+      return g_strdup_printf ("hour-before:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, r->appointment_id, r->deadline);
+    case RAPPORT_REMINDER_REQUEST_FOLLOW_UP:
+      return g_strdup_printf ("request:%" G_GINT64_FORMAT, r->appointment_id);
+    case RAPPORT_REMINDER_ACTION_DUE:
+      return g_strdup_printf ("action:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, r->action_id, r->deadline);
+    case RAPPORT_REMINDER_TELL_REFERRER:
+      return g_strdup_printf ("tell-referrer:%" G_GINT64_FORMAT, r->appointment_id);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+consider (gint64  fire_at,
+          gint64  now,
+          gint64 *next_fire)
+{
+  if (fire_at > now && (*next_fire == 0 || fire_at < *next_fire))
+    *next_fire = fire_at;
+}
+
+/**
+ * rapport_reminders_due:
+ * @next_fire: (out): the next moment a reminder will come due, or 0
+ *
+ * Everything that has come due at @now: one entry per deadline, at the
+ * latest stage reached, so an app that was closed for a day announces an
+ * overdue thank-you once rather than each stage it missed. Whether it was
+ * already announced is for rapport_reminders_to_announce() to say.
+ *
+ * Returns: (transfer full) (element-type RapportReminder): the reminders
+ */
+GPtrArray *
+rapport_reminders_due (const RapportReminderAppointment *appointments,
+                       guint                             n_appointments,
+                       const RapportReminderAction      *actions,
+                       guint                             n_actions,
+                       const RapportReminderSettings    *settings,
+                       gint64                            now,
+                       gint64                           *next_fire)
+{
+  GPtrArray *due = g_ptr_array_new_with_free_func ((GDestroyNotify)rapport_reminder_free);
+
+  *next_fire = 0;
+
+  for (guint i = 0; i < n_appointments; i++)
+    {
+      const RapportReminderAppointment *a = &appointments[i];
+
+      if (a->kind != RAPPORT_APPOINTMENT_INTERVIEW)
+        continue;
+
+      /* Before the meeting: confirm the day before, prep sheet an hour before. */
+      if ((a->status == RAPPORT_STATUS_CONFIRMED || a->status == RAPPORT_STATUS_REQUESTED) && a->start > now)
+        {
+          gint64 day_before = a->start - 24 * 60 * 60;
+          gint64 hour_before = a->start - 60 * 60;
+
+          if (now >= hour_before)
+            g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_HOUR_BEFORE, 0, a->id, a->contact_id, 0, a->start, hour_before));
+          else if (now >= day_before)
+            g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_DAY_BEFORE, 0, a->id, a->contact_id, 0, a->start, day_before));
+          consider (day_before, now, next_fire);
+          consider (hour_before, now, next_fire);
+        }
+
+      /* A request with no answer in a week: follow up once. */
+      if (a->status == RAPPORT_STATUS_REQUESTED && a->start == 0)
+        {
+          gint64 when = a->created + settings->request_after;
+
+          if (now >= when)
+            g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_REQUEST_FOLLOW_UP, 0, a->id, a->contact_id, 0, when, when));
+          consider (when, now, next_fire);
+        }
+
+      /* After a held interview: the thank-you note, within 24 hours. */
+      if (a->status == RAPPORT_STATUS_HELD && a->end > 0 && a->thanked == 0)
+        {
+          gint64 deadline = a->end + RAPPORT_THANK_YOU_WITHIN;
+          gint64 stages[] = {
+            a->end + settings->nudge_after,
+            deadline - settings->soon_before,
+            deadline,
+          };
+          int reached = -1;
+
+          for (int s = 0; s < (int)G_N_ELEMENTS (stages); s++)
+            {
+              if (now >= stages[s])
+                reached = s;
+              consider (stages[s], now, next_fire);
+            }
+          if (reached >= 0)
+            g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_THANK_YOU, reached, a->id, a->contact_id, 0,
+                                                deadline, stages[reached]));
+        }
+
+      /* A referred person met: tell the one who referred them how it went. */
+      if (a->status == RAPPORT_STATUS_HELD && a->end > 0 && a->referrer_id > 0)
+        {
+          if (now >= a->end)
+            g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_TELL_REFERRER, 0, a->id, a->referrer_id, 0, a->end, a->end));
+          consider (a->end, now, next_fire);
+        }
+    }
+
+  for (guint i = 0; i < n_actions; i++)
+    {
+      const RapportReminderAction *x = &actions[i];
+
+      if (x->done || x->due <= 0)
+        continue;
+      if (now >= x->due)
+        g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_ACTION_DUE, 0, 0, x->contact_id, x->id, x->due, x->due));
+      consider (x->due, now, next_fire);
+    }
+
+  return due;
+}
+
+static void
+collect (RapportStore *store,
+         GArray       *appointments,
+         GArray       *actions)
+{
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  g_autoptr(GArray) ids = NULL;
+
+  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  ids = rapport_store_query_appointments (store, &query, NULL);
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      g_autoptr(RapportAppointment) a = rapport_store_get_appointment (store, g_array_index (ids, gint64, i));
+      g_autoptr(RapportContact) contact = NULL;
+      RapportReminderAppointment r = { 0 };
+
+      if (a == NULL)
+        continue;
+
+      contact = rapport_store_get_contact (store, rapport_appointment_get_contact_id (a));
+      r.id = rapport_record_get_id (RAPPORT_RECORD (a));
+      r.contact_id = rapport_appointment_get_contact_id (a);
+      r.referrer_id = contact ? rapport_contact_get_referred_by (contact) : 0;
+      r.kind = rapport_appointment_get_kind (a);
+      r.status = rapport_appointment_get_status (a);
+      r.start = rapport_appointment_get_start (a);
+      r.end = rapport_appointment_get_end (a);
+      r.created = rapport_record_get_created (RAPPORT_RECORD (a));
+      r.thanked = rapport_store_get_thanked (store, r.id);
+      /* A contact already thanked by hand needs no reminder. */
+      if (contact != NULL && r.thanked == 0 && rapport_contact_get_stage (contact) >= RAPPORT_STAGE_THANKED &&
+          rapport_contact_get_stage (contact) != RAPPORT_STAGE_DECLINED)
+        r.thanked = r.end;
+      g_array_append_val (appointments, r);
+
+    }
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = rapport_store_list_open_action_items (store, NULL);
+  for (guint j = 0; ids && j < ids->len; j++)
+    {
+      g_autoptr(RapportActionItem) item = rapport_store_get_action_item (store, g_array_index (ids, gint64, j));
+      RapportReminderAction x = { 0 };
+
+      if (item == NULL)
+        continue;
+      x.id = rapport_record_get_id (RAPPORT_RECORD (item));
+      x.contact_id = rapport_action_item_get_contact_id (item);
+      x.due = rapport_action_item_get_due (item);
+      x.done = rapport_action_item_get_done (item);
+      g_array_append_val (actions, x);
+    }
+}
+
+/**
+ * rapport_reminders_to_announce:
+ * @next_fire: (out): when to look again, or 0
+ *
+ * The reminders due at @now that were not announced yet: a deadline
+ * already announced at this stage or a later one stays quiet; one snoozed
+ * comes back once when its snooze ends.
+ *
+ * Returns: (transfer full) (element-type RapportReminder): what to announce
+ */
+GPtrArray *
+rapport_reminders_to_announce (RapportStore                  *store,
+                               const RapportReminderSettings *settings,
+                               gint64                         now,
+                               gint64                        *next_fire)
+{
+  g_autoptr(GArray) appointments = g_array_new (FALSE, TRUE, sizeof (RapportReminderAppointment));
+  g_autoptr(GArray) actions = g_array_new (FALSE, TRUE, sizeof (RapportReminderAction));
+  g_autoptr(GPtrArray) due = NULL;
+  GPtrArray *announce = g_ptr_array_new_with_free_func ((GDestroyNotify)rapport_reminder_free);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), announce);
+
+  collect (store, appointments, actions);
+  due = rapport_reminders_due ((RapportReminderAppointment *)(gpointer)appointments->data, appointments->len,
+                               (RapportReminderAction *)(gpointer)actions->data, actions->len,
+                               settings, now, next_fire);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      RapportReminder *r = g_ptr_array_index (due, i);
+      gboolean quiet = FALSE;
+      int last_stage = r->kind == RAPPORT_REMINDER_THANK_YOU ? RAPPORT_THANK_YOU_OVERDUE : r->stage;
+
+      for (int stage = r->stage; stage <= last_stage && !quiet; stage++)
+        {
+          g_autofree char *key = rapport_reminder_key_for_stage (r, stage);
+          gint64 delivered, snoozed_until;
+          gboolean redelivered;
+
+          if (!rapport_store_get_reminder (store, key, &delivered, &snoozed_until, &redelivered))
+            continue;
+
+          if (stage == r->stage && snoozed_until > 0 && !redelivered)
+            {
+              /* Snoozed: back once when the snooze ends. */
+              if (now < snoozed_until)
+                {
+                  quiet = TRUE;
+                  if (*next_fire == 0 || snoozed_until < *next_fire)
+                    *next_fire = snoozed_until;
+                }
+              continue;
+            }
+
+          quiet = TRUE;
+        }
+
+      if (!quiet)
+        g_ptr_array_add (announce, g_steal_pointer (&g_ptr_array_index (due, i)));
+    }
+
+  return announce;
+}

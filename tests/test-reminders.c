@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rapport-notifier.h"
+#include "rapport-reminders.h"
+
+static gint64
+local (int y, int mo, int d, int h, int mi)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (y, mo, d, h, mi, 0);
+  return g_date_time_to_unix (dt);
+}
+
+static RapportReminderSettings settings = RAPPORT_REMINDER_SETTINGS_INIT;
+
+static RapportReminderAppointment
+held (gint64 start,
+      int    minutes)
+{
+  RapportReminderAppointment a = { 0 };
+
+  a.id = 7;
+  a.contact_id = 3;
+  a.kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  a.status = RAPPORT_STATUS_HELD;
+  a.start = start;
+  a.end = start + minutes * 60;
+  a.created = start - 7 * 24 * 3600;
+  return a;
+}
+
+static const RapportReminder *
+only (GPtrArray *due)
+{
+  g_assert_cmpuint (due->len, ==, 1);
+  return g_ptr_array_index (due, 0);
+}
+
+static void
+test_thank_you_stages (void)
+{
+  RapportReminderAppointment a = held (local (2026, 12, 3, 14, 0), 30);
+  gint64 end = a.end, deadline = a.end + 24 * 3600, next;
+  g_autoptr(GPtrArray) before = rapport_reminders_due (&a, 1, NULL, 0, &settings, end + 3600, &next);
+  g_autoptr(GPtrArray) nudge = NULL;
+  g_autoptr(GPtrArray) soon = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_cmpint (next, ==, end + 2 * 3600);
+
+  nudge = rapport_reminders_due (&a, 1, NULL, 0, &settings, end + 2 * 3600, &next);
+  g_assert_cmpint (only (nudge)->kind, ==, RAPPORT_REMINDER_THANK_YOU);
+  g_assert_cmpint (only (nudge)->stage, ==, RAPPORT_THANK_YOU_NUDGE);
+  g_assert_cmpint (only (nudge)->deadline, ==, deadline);
+  g_assert_cmpint (next, ==, deadline - 4 * 3600);
+
+  soon = rapport_reminders_due (&a, 1, NULL, 0, &settings, deadline - 3600, &next);
+  g_assert_cmpint (only (soon)->stage, ==, RAPPORT_THANK_YOU_SOON);
+
+  /* Closed all day: one reminder, at the latest stage, not a burst. */
+  overdue = rapport_reminders_due (&a, 1, NULL, 0, &settings, deadline + 5 * 3600, &next);
+  g_assert_cmpint (only (overdue)->stage, ==, RAPPORT_THANK_YOU_OVERDUE);
+  g_assert_cmpint (next, ==, 0);
+
+  a.thanked = end + 3600;
+  sent = rapport_reminders_due (&a, 1, NULL, 0, &settings, deadline + 5 * 3600, &next);
+  g_assert_cmpuint (sent->len, ==, 0);
+}
+
+static void
+test_before_the_meeting (void)
+{
+  RapportReminderAppointment a = held (local (2026, 12, 3, 14, 0), 30);
+  g_autoptr(GPtrArray) day = NULL;
+  g_autoptr(GPtrArray) hour = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+  g_autofree char *old_key = NULL;
+  gint64 next;
+
+  a.status = RAPPORT_STATUS_CONFIRMED;
+  early = rapport_reminders_due (&a, 1, NULL, 0, &settings, a.start - 30 * 3600, &next);
+  g_assert_cmpuint (early->len, ==, 0);
+  g_assert_cmpint (next, ==, a.start - 24 * 3600);
+
+  day = rapport_reminders_due (&a, 1, NULL, 0, &settings, a.start - 20 * 3600, &next);
+  g_assert_cmpint (only (day)->kind, ==, RAPPORT_REMINDER_DAY_BEFORE);
+  old_key = g_strdup (only (day)->key);
+
+  hour = rapport_reminders_due (&a, 1, NULL, 0, &settings, a.start - 30 * 60, &next);
+  g_assert_cmpint (only (hour)->kind, ==, RAPPORT_REMINDER_HOUR_BEFORE);
+
+  /* A rescheduled meeting gets its own reminders. */
+  a.start += 24 * 3600;
+  g_clear_pointer (&day, g_ptr_array_unref);
+  day = rapport_reminders_due (&a, 1, NULL, 0, &settings, a.start - 20 * 3600, &next);
+  g_assert_cmpstr (only (day)->key, !=, old_key);
+}
+
+static void
+test_requests_actions_referrals (void)
+{
+  RapportReminderAppointment items[2] = { 0 };
+  RapportReminderAction action = { 11, 3, 0, FALSE };
+  gint64 now = local (2026, 12, 10, 9, 0), next;
+  g_autoptr(GPtrArray) due = NULL;
+  guint kinds = 0;
+
+  items[0].id = 1;
+  items[0].contact_id = 3;
+  items[0].kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  items[0].status = RAPPORT_STATUS_REQUESTED;
+  items[0].created = now - 8 * 24 * 3600;        /* asked eight days ago */
+
+  items[1] = held (now - 5 * 3600, 60);
+  items[1].thanked = now - 3600;
+  items[1].referrer_id = 9;                       /* met someone referred by 9 */
+
+  action.due = now - 60;
+  due = rapport_reminders_due (items, 2, &action, 1, &settings, now, &next);
+  for (guint i = 0; i < due->len; i++)
+    kinds |= 1u << ((RapportReminder *)g_ptr_array_index (due, i))->kind;
+
+  g_assert_cmpuint (due->len, ==, 3);
+  g_assert_true (kinds & (1u << RAPPORT_REMINDER_REQUEST_FOLLOW_UP));
+  g_assert_true (kinds & (1u << RAPPORT_REMINDER_ACTION_DUE));
+  g_assert_true (kinds & (1u << RAPPORT_REMINDER_TELL_REFERRER));
+
+  /* Done actions and counsellor meetings stay quiet. */
+  action.done = TRUE;
+  items[1].kind = RAPPORT_APPOINTMENT_COUNSELLOR;
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = rapport_reminders_due (items, 2, &action, 1, &settings, now, &next);
+  g_assert_cmpuint (due->len, ==, 1);
+}
+
+static void
+test_across_daylight_saving (void)
+{
+  /* Europe/Berlin moves to summer time on 29 March 2026 at 02:00. */
+  RapportReminderAppointment a = held (local (2026, 3, 28, 22, 0), 60);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GDateTime) deadline = NULL;
+  gint64 next;
+
+  due = rapport_reminders_due (&a, 1, NULL, 0, &settings, a.end + 24 * 3600, &next);
+  g_assert_cmpint (only (due)->deadline, ==, a.end + 24 * 3600);
+  /* 24 real hours after 23:00 CET is midnight CEST, not 23:00. */
+  deadline = g_date_time_new_from_unix_local (only (due)->deadline);
+  g_assert_cmpint (g_date_time_get_hour (deadline), ==, 0);
+  g_assert_cmpint (g_date_time_get_day_of_month (deadline), ==, 30);
+}
+
+/* With a store */
+
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  RapportStore       *store;
+  RapportContact     *ada;
+  RapportAppointment *meeting;
+} Fixture;
+
+static gint64 pinned_now;
+
+static gint64
+pinned_clock (void)
+{
+  return pinned_now;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rapport-reminders-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->ada = rapport_contact_new ("Ada Lovelace");
+  g_assert_true (rapport_store_add_contact (f->store, f->ada, NULL));
+  f->meeting = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  rapport_appointment_set_start (f->meeting, local (2026, 12, 3, 14, 0));
+  rapport_appointment_set_status (f->meeting, RAPPORT_STATUS_HELD);
+  g_assert_true (rapport_store_add_appointment (f->store, f->meeting, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->meeting);
+  g_clear_object (&f->ada);
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static guint
+check_at (Fixture *f,
+          gint64   now)
+{
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+
+  pinned_now = now;
+  rapport_notifier_set_clock (notifier, pinned_clock);
+  return rapport_notifier_check (notifier);
+}
+
+static void
+test_never_twice (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (check_at (f, end + 2 * 3600), ==, 1);      /* nudge */
+  g_assert_cmpuint (check_at (f, end + 3 * 3600), ==, 0);      /* not again */
+
+  /* Across a restart, still not again. */
+  g_clear_object (&f->meeting);
+  g_clear_object (&f->ada);
+  g_clear_object (&f->store);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_at (f, end + 3 * 3600), ==, 0);
+
+  /* The next stage is a new announcement, once. */
+  g_assert_cmpuint (check_at (f, end + 21 * 3600), ==, 1);
+  g_assert_cmpuint (check_at (f, end + 22 * 3600), ==, 0);
+  g_assert_cmpuint (check_at (f, end + 25 * 3600), ==, 1);     /* overdue */
+  g_assert_cmpuint (check_at (f, end + 48 * 3600), ==, 0);
+}
+
+static void
+test_closed_through_stages (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+  g_autofree char *announced = NULL;
+  gboolean delivered;
+
+  /* The app was closed from the meeting until past the deadline. */
+  g_assert_cmpuint (check_at (f, end + 30 * 3600), ==, 1);
+  delivered = rapport_store_get_reminder (f->store, "thank-you:0:0:0", NULL, NULL, NULL);
+  g_assert_false (delivered);
+  announced = g_strdup_printf ("thank-you:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                               rapport_record_get_id (RAPPORT_RECORD (f->meeting)), end + 24 * 3600,
+                               RAPPORT_THANK_YOU_OVERDUE);
+  g_assert_true (rapport_store_get_reminder (f->store, announced, NULL, NULL, NULL));
+  (void)notifier;
+}
+
+static void
+test_snooze_comes_back_once (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+  g_autofree char *key = NULL;
+
+  rapport_notifier_set_clock (notifier, pinned_clock);
+  pinned_now = end + 2 * 3600;
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 1);
+
+  key = g_strdup_printf ("thank-you:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":0",
+                         rapport_record_get_id (RAPPORT_RECORD (f->meeting)), end + 24 * 3600);
+  g_assert_true (rapport_notifier_snooze (notifier, key, 3600));
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, pinned_now + 3600);
+
+  pinned_now += 1800;
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 0);
+  pinned_now += 1800;
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 1);   /* back once */
+  pinned_now += 600;
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 0);
+}
+
+static void
+test_sent_stops_and_schedules_follow_up (Fixture       *f,
+                                         gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  gint64 follow_up = end + 14 * 24 * 3600;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_mark_thanked (f->store, f->meeting, end + 3600,
+                                             "Keep Ada posted", follow_up, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_stage (f->ada), ==, RAPPORT_STAGE_THANKED);
+  g_assert_cmpint (rapport_store_get_thanked (f->store, rapport_record_get_id (RAPPORT_RECORD (f->meeting))), ==, end + 3600);
+
+  g_assert_cmpuint (check_at (f, end + 25 * 3600), ==, 0);       /* no thank-you reminder */
+  g_assert_cmpuint (check_at (f, follow_up + 60), ==, 1);        /* the follow-up */
+}
+
+static void
+test_deleted_and_moved (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(GError) error = NULL;
+
+  /* Moved: the deadline moves with the end time. */
+  rapport_appointment_set_duration (f->meeting, 90);
+  g_assert_true (rapport_store_save_appointment (f->store, f->meeting, &error));
+  g_assert_cmpuint (check_at (f, end + 2 * 3600), ==, 0);        /* 2 h after the old end */
+  g_assert_cmpuint (check_at (f, end + 3 * 3600), ==, 1);        /* 2 h after the new end */
+
+  /* Deleted: nothing more. */
+  g_assert_true (rapport_store_delete_appointment (f->store, f->meeting, &error));
+  g_assert_cmpuint (check_at (f, end + 30 * 3600), ==, 0);
+}
+
+static void
+test_texts (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  RapportReminderSettings s = RAPPORT_REMINDER_SETTINGS_INIT;
+  gint64 next;
+
+  due = rapport_reminders_to_announce (f->store, &s, end + 2 * 3600, &next);
+  title = rapport_reminder_dup_title (f->store, g_ptr_array_index (due, 0), end + 2 * 3600);
+  body = rapport_reminder_dup_body (f->store, g_ptr_array_index (due, 0), end + 2 * 3600);
+  /* The meeting ended at 14:30; the note is due at 14:30 tomorrow. */
+  g_assert_cmpstr (title, ==, "Thank Ada Lovelace by 14:30 tomorrow");
+  g_assert_nonnull (strstr (body, "24 hours"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reminders/rules/thank-you-stages", test_thank_you_stages);
+  g_test_add_func ("/reminders/rules/before-the-meeting", test_before_the_meeting);
+  g_test_add_func ("/reminders/rules/requests-actions-referrals", test_requests_actions_referrals);
+  g_test_add_func ("/reminders/rules/across-daylight-saving", test_across_daylight_saving);
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/reminders/store/never-twice", test_never_twice);
+  ADD ("/reminders/store/closed-through-stages", test_closed_through_stages);
+  ADD ("/reminders/store/snooze-comes-back-once", test_snooze_comes_back_once);
+  ADD ("/reminders/store/sent-stops-and-schedules-follow-up", test_sent_stops_and_schedules_follow_up);
+  ADD ("/reminders/store/deleted-and-moved", test_deleted_and_moved);
+  ADD ("/reminders/store/texts", test_texts);
+#undef ADD
+
+  return g_test_run ();
+}
