@@ -5,9 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <libnotify/notify.h>
 #include <signal.h>
 
 #include "rapport-application.h"
+#include "rapport-notifier.h"
+#include "rapport-thank-you-dialog.h"
 #include "rapport-preferences-window.h"
 #include "rapport-window.h"
 
@@ -16,6 +19,7 @@ struct _RapportApplication
   AdwApplication  parent_instance;
   RapportStore   *store;
   GError         *store_error;
+  RapportNotifier *notifier;
   guint           sigterm_source;
   guint           sigint_source;
 };
@@ -134,6 +138,50 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
 };
 
+/* "Write Note" on a thank-you reminder: the composer for that interview. */
+static void
+on_write_note (RapportApplication *self,
+               gint64              appointment_id)
+{
+  g_autoptr(RapportAppointment) appointment = NULL;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  appointment = rapport_store_get_appointment (self->store, appointment_id);
+  if (appointment == NULL || window == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-interview", "x", appointment_id);
+  gtk_window_present (GTK_WINDOW (rapport_thank_you_dialog_new (window, self->store, appointment)));
+}
+
+static void
+start_reminders (RapportApplication *self)
+{
+  RapportReminderSettings settings = RAPPORT_REMINDER_SETTINGS_INIT;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+
+      settings.nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
+      settings.soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
+      settings.snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
+    }
+
+  if (!notify_is_initted ())
+    notify_init (_("Rapport"));
+
+  self->notifier = rapport_notifier_new (self->store, &settings);
+  g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);
+
+  /* What fell due while Rapport was closed is announced now, once. */
+  rapport_notifier_check (self->notifier);
+}
+
 static void
 rapport_application_startup (GApplication *app)
 {
@@ -168,6 +216,9 @@ rapport_application_startup (GApplication *app)
   if (self->store == NULL)
     g_warning ("%s", self->store_error->message);
 
+  if (self->store != NULL)
+    start_reminders (self);
+
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_quit_signal, self);
   self->sigint_source = g_unix_signal_add (SIGINT, on_quit_signal, self);
 }
@@ -190,6 +241,9 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   flush_store (self);
+  g_clear_object (&self->notifier);
+  if (notify_is_initted ())
+    notify_uninit ();
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_handle_id (&self->sigint_source, g_source_remove);
 

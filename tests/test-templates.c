@@ -77,6 +77,28 @@ test_mailto (void)
                             "&body=Line%20one%0ALine%20two%3B%20100%25%20sure");
 }
 
+static void
+test_thank_you (void)
+{
+  g_autoptr(RapportContact) ada = rapport_contact_new ("Ada Lovelace");
+  RapportStudent student = { "Sam Lee", "Example College", "computing" };
+  const char *learned[] = { "", "Most analysts start in support roles. Then they move on", "  Pay rises quickly after two years\n", "third", NULL };
+  g_autofree char *email = rapport_thank_you_body (ada, &student, learned, "join the regional computing society ",
+                                                   RAPPORT_THANK_YOU_EMAIL);
+  g_autofree char *bare = rapport_thank_you_body (ada, NULL, NULL, NULL, RAPPORT_THANK_YOU_CARD);
+
+  g_assert_true (g_str_has_prefix (email, "Dear Ada Lovelace,\n\nThank you for taking the time"));
+  g_assert_nonnull (strstr (email, "what you said about Most analysts start in support roles, and about Pay rises quickly after two years."));
+  g_assert_null (strstr (email, "third"));
+  g_assert_nonnull (strstr (email, "Following your suggestion, my next step is to join the regional computing society."));
+  g_assert_nonnull (strstr (email, "I will keep you posted"));
+  g_assert_true (g_str_has_suffix (email, "Sam Lee\n"));
+
+  g_assert_null (strstr (bare, "valued"));
+  g_assert_null (strstr (bare, "Following"));
+  g_assert_nonnull (strstr (bare, "With warm thanks,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +109,7 @@ main (int   argc,
   g_test_add_func ("/templates/how-found", test_how_found);
   g_test_add_func ("/templates/phone-script", test_phone_script);
   g_test_add_func ("/templates/mailto", test_mailto);
+  g_test_add_func ("/templates/thank-you", test_thank_you);
 
   return g_test_run ();
 }

@@ -209,7 +209,7 @@ on_snooze (NotifyNotification *notification,
   RapportNotifier *self = data;
   const char *key = g_object_get_data (G_OBJECT (notification), "rapport-key");
 
-  rapport_notifier_snooze (self, key, 60 * 60);
+  rapport_notifier_snooze (self, key, self->settings.snooze);
 }
 
 static void

@@ -50,9 +50,10 @@ typedef struct
   int nudge_after;    /* seconds after the interview ends */
   int soon_before;    /* seconds before the thank-you deadline */
   int request_after;  /* seconds without an answer to a request */
+  int snooze;         /* seconds "Remind Me Later" waits */
 } RapportReminderSettings;
 
-#define RAPPORT_REMINDER_SETTINGS_INIT { 2 * 60 * 60, 4 * 60 * 60, 7 * 24 * 60 * 60 }
+#define RAPPORT_REMINDER_SETTINGS_INIT { 2 * 60 * 60, 4 * 60 * 60, 7 * 24 * 60 * 60, 60 * 60 }
 
 typedef struct
 {

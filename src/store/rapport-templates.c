@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-templates.h"
 
@@ -212,4 +213,108 @@ rapport_request_mailto (RapportContact *contact,
   s = g_uri_escape_string (subject, NULL, FALSE);
   b = g_uri_escape_string (body, NULL, FALSE);
   return g_strdup_printf ("mailto:%s?subject=%s&body=%s", to, s, b);
+}
+
+/* The first sentence of @notes, trimmed, without its full stop. */
+static char *
+first_sentence (const char *notes)
+{
+  g_autofree char *text = g_strstrip (g_strdup (notes ? notes : ""));
+  char *end;
+
+  if (*text == '\0')
+    return NULL;
+
+  end = text + strcspn (text, ".!?\n");
+  *end = '\0';
+  g_strstrip (text);
+  if (g_utf8_strlen (text, -1) > 140)
+    {
+      char *cut = g_utf8_offset_to_pointer (text, 140);
+      *cut = '\0';
+    }
+  return *text ? g_steal_pointer (&text) : NULL;
+}
+
+/**
+ * rapport_thank_you_body:
+ * @learned: (array zero-terminated=1) (nullable): notes from the interview;
+ *   the first sentence of the first two non-empty ones is named
+ * @step: (nullable): the step the student is taking on their suggestion
+ *
+ * Writes a thank-you note: thanks for the time and advice, one or two
+ * things learned, the step taken, and the promise to keep them posted.
+ *
+ * Returns: (transfer full): the note
+ */
+char *
+rapport_thank_you_body (RapportContact       *contact,
+                        const RapportStudent *student,
+                        const char * const   *learned,
+                        const char           *step,
+                        RapportThankYouKind   kind)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func (g_free);
+  const char *name = rapport_contact_get_name (contact);
+  const char *me = student && is_set (student->name) ? student->name : NULL;
+
+  for (guint i = 0; learned && learned[i] && points->len < 2; i++)
+    {
+      char *s = first_sentence (learned[i]);
+      if (s != NULL)
+        g_ptr_array_add (points, s);
+    }
+
+  /* Translators: the greeting of a thank-you note, %s is the person's name */
+  g_string_append_printf (text, _("Dear %s,"), name);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Thank you for taking the time to talk with me and for your advice."));
+
+  if (points->len == 2)
+    {
+      /* Translators: two things the student learned, taken from their notes */
+      g_autofree char *line = g_strdup_printf (_("I especially valued what you said about %s, and about %s."),
+                                               (char *)g_ptr_array_index (points, 0),
+                                               (char *)g_ptr_array_index (points, 1));
+      g_string_append_printf (text, " %s", line);
+    }
+  else if (points->len == 1)
+    {
+      /* Translators: something the student learned, taken from their notes */
+      g_autofree char *line = g_strdup_printf (_("I especially valued what you said about %s."),
+                                               (char *)g_ptr_array_index (points, 0));
+      g_string_append_printf (text, " %s", line);
+    }
+
+  if (is_set (step))
+    {
+      g_autofree char *clean = g_strstrip (g_strdup (step));
+      /* Translators: %s is the step, e.g. "join the regional nursing association" */
+      g_autofree char *line = g_strdup_printf (_("Following your suggestion, my next step is to %s."), clean);
+
+      g_string_append (text, kind == RAPPORT_THANK_YOU_LINKEDIN ? " " : "\n\n");
+      g_string_append (text, line);
+    }
+
+  g_string_append (text, kind == RAPPORT_THANK_YOU_LINKEDIN ? " " : "\n\n");
+  g_string_append (text, _("I will keep you posted on how my search goes."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, kind == RAPPORT_THANK_YOU_CARD ? _("With warm thanks,") : _("With thanks,"));
+  if (me)
+    g_string_append_printf (text, "\n%s", me);
+  g_string_append_c (text, '\n');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * rapport_thank_you_subject:
+ *
+ * Returns: (transfer full): the subject line of a thank-you e-mail
+ */
+char *
+rapport_thank_you_subject (RapportContact *contact)
+{
+  return g_strdup (_("Thank you for your time and advice"));
 }

@@ -25,6 +25,18 @@ char *rapport_request_body     (RapportContact       *contact,
                                 const char           *clipping_title,
                                 const RapportStudent *student,
                                 RapportRequestKind    kind);
+typedef enum {
+  RAPPORT_THANK_YOU_EMAIL,
+  RAPPORT_THANK_YOU_CARD,
+  RAPPORT_THANK_YOU_LINKEDIN,
+} RapportThankYouKind;
+
+char *rapport_thank_you_subject (RapportContact       *contact);
+char *rapport_thank_you_body    (RapportContact       *contact,
+                                 const RapportStudent *student,
+                                 const char * const   *learned,
+                                 const char           *step,
+                                 RapportThankYouKind   kind);
 char *rapport_request_mailto   (RapportContact       *contact,
                                 const char           *subject,
                                 const char           *body);

@@ -8,6 +8,7 @@
 
 #include "rapport-interview-view.h"
 #include "rapport-question-picker.h"
+#include "rapport-thank-you-dialog.h"
 #include "rapport-view-util.h"
 
 /* One interview: Prepare (goals, picked questions, helpful hints) and Notes
@@ -33,6 +34,7 @@ struct _RapportInterviewView
   GtkLabel              *title_label;
   GtkLabel              *when_label;
   GtkWidget             *held_button;
+  GtkWidget             *thank_button;
   AdwViewStack          *stack;
   GtkTextView           *goals_view;
   RapportQuestionPicker *question_picker;
@@ -358,6 +360,18 @@ update_header (RapportInterviewView *self)
   gtk_label_set_label (self->when_label, when->str);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.mark-held",
                                  start > 0 && rapport_appointment_get_status (self->appointment) != RAPPORT_STATUS_HELD);
+  /* After the meeting, the thank-you note is the next step. */
+  {
+    gboolean held = rapport_appointment_get_status (self->appointment) == RAPPORT_STATUS_HELD;
+    gboolean thanked = rapport_store_get_thanked (self->store, rapport_record_get_id (RAPPORT_RECORD (self->appointment))) > 0;
+
+    gtk_widget_set_visible (self->held_button, !held);
+    gtk_widget_set_visible (self->thank_button, held);
+    if (held && !thanked)
+      gtk_widget_add_css_class (self->thank_button, "suggested-action");
+    else
+      gtk_widget_remove_css_class (self->thank_button, "suggested-action");
+  }
   update_hints (self);
 }
 
@@ -622,6 +636,22 @@ mark_held_activated (GtkWidget  *widget,
   update_header (self);
 }
 
+static void
+thank_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RapportInterviewView *self = RAPPORT_INTERVIEW_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->appointment == NULL)
+    return;
+
+  rapport_store_flush (self->store, NULL);
+  gtk_window_present (GTK_WINDOW (rapport_thank_you_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                self->store, self->appointment)));
+}
+
 /* GObject */
 
 static void
@@ -695,6 +725,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   BIND (title_label);
   BIND (when_label);
   BIND (held_button);
+  BIND (thank_button);
   BIND (stack);
   BIND (goals_view);
   BIND (question_picker);
@@ -720,6 +751,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_action);
 
   gtk_widget_class_install_action (widget_class, "interview.mark-held", NULL, mark_held_activated);
+  gtk_widget_class_install_action (widget_class, "interview.thank", NULL, thank_activated);
   gtk_widget_class_install_action (widget_class, "interview.toggle-timer", NULL, toggle_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.reset-timer", NULL, reset_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.add-referral", NULL, add_referral_activated);
@@ -788,6 +820,7 @@ rapport_interview_view_set_store (RapportInterviewView *self,
   g_signal_connect_swapped (store, "changed::questions", G_CALLBACK (rebuild_prompts), self);
   g_signal_connect_swapped (store, "changed::action-items", G_CALLBACK (rebuild_actions), self);
   g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (update_header), self);
+  g_signal_connect_swapped (store, "changed::interviews", G_CALLBACK (update_header), self);
 }
 
 /**
