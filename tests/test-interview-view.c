@@ -6,6 +6,7 @@
 #include "rapport-contact-list.h"
 #include "rapport-interview-view.h"
 #include "rapport-interviews-page.h"
+#include "rapport-thank-you-dialog.h"
 #include "rapport-window.h"
 #include "test-widget-util.h"
 
@@ -226,6 +227,56 @@ test_reorder_and_remove (Fixture       *f,
                    ==, "Do you mostly work alone or in a team?");
 }
 
+static void
+test_thank_you_note (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RapportQuestion) day = question (f, "day-describe");
+  g_autoptr(RapportPrompt) prompt = NULL;
+  g_autoptr(RapportActionItem) item = NULL;
+  g_autoptr(GArray) items = NULL;
+  RapportInterview *interview;
+  RapportThankYouDialog *dialog = NULL;
+  g_autofree char *text = NULL;
+  GListModel *toplevels;
+
+  rapport_interviews_page_select_appointment (f->page, rapport_record_get_id (RAPPORT_RECORD (f->meeting)));
+  interview = rapport_interview_view_get_interview (f->view);
+  prompt = rapport_store_add_prompt (f->ts.store, interview, day, NULL);
+  rapport_prompt_set_notes (prompt, "Mornings in the lab. Afternoons with clients");
+  item = g_object_new (RAPPORT_TYPE_ACTION_ITEM, "interview-id", rapport_record_get_id (RAPPORT_RECORD (interview)),
+                       "kind", RAPPORT_ACTION_JOIN_ASSOCIATION, "text", "Join the computing society", NULL);
+  g_assert_true (rapport_store_add_action_item (f->ts.store, item, NULL));
+
+  /* After Mark as Held, the next step is the thank-you note. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "interview.mark-held", NULL));
+  g_assert_true (gtk_widget_get_visible (child (f, "thank_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "held_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "interview.thank", NULL));
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (RAPPORT_IS_THANK_YOU_DIALOG (w))
+        dialog = RAPPORT_THANK_YOU_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+
+  text = rapport_thank_you_dialog_dup_text (dialog);
+  g_assert_true (g_str_has_prefix (text, "Dear Ada Lovelace,"));
+  g_assert_nonnull (strstr (text, "what you said about Mornings in the lab."));
+  g_assert_nonnull (strstr (text, "my next step is to join the computing society."));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "thank-you.mark-sent", NULL));
+  g_assert_cmpint (rapport_contact_get_stage (f->ada), ==, RAPPORT_STAGE_THANKED);
+  g_assert_cmpint (rapport_store_get_thanked (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (f->meeting))), >, 0);
+
+  /* The promise to keep them posted is now an action item, two weeks out. */
+  items = rapport_store_list_action_items (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+  g_assert_cmpuint (items->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +287,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/interview-view/prepare-hold-and-record", test_prepare_hold_and_record);
   ADD ("/interview-view/reorder-and-remove", test_reorder_and_remove);
+  ADD ("/interview-view/thank-you-note", test_thank_you_note);
 #undef ADD
 
   return g_test_run ();

@@ -115,7 +115,20 @@ rapport_appointment_row_show (RapportAppointmentRow *self,
     g_string_append_printf (detail, " · %s", place);
 
   /* What the student should know or do about it */
-  if (status == RAPPORT_STATUS_REQUESTED &&
+  if (status == RAPPORT_STATUS_HELD &&
+      rapport_appointment_get_kind (appointment) == RAPPORT_APPOINTMENT_INTERVIEW &&
+      rapport_store_get_thanked (store, rapport_record_get_id (RAPPORT_RECORD (appointment))) == 0)
+    {
+      gint64 deadline = rapport_appointment_get_end (appointment) + 24 * 60 * 60;
+      g_autofree char *due = rapport_view_format_when (deadline);
+
+      note = now >= deadline
+        /* Translators: %s is a day and time */
+        ? g_strdup_printf (_("Thank-you note overdue since %s"), due)
+        /* Translators: %s is a day and time */
+        : g_strdup_printf (_("Thank-you note due by %s"), due);
+    }
+  else if (status == RAPPORT_STATUS_REQUESTED &&
       now - rapport_record_get_created (RAPPORT_RECORD (appointment)) >= RAPPORT_REQUEST_FOLLOW_UP_AFTER)
     note = g_strdup (_("No answer for a week: follow up once"));
   else if (status == RAPPORT_STATUS_REQUESTED && start == 0)

@@ -147,7 +147,13 @@ upcoming_order (gconstpointer a,
                        now - rapport_record_get_created (RAPPORT_RECORD (y)) >= RAPPORT_REQUEST_FOLLOW_UP_AFTER;
   gint64 xs = rapport_appointment_get_start (x), ys = rapport_appointment_get_start (y);
 
-  /* Requests that need a nudge first, then by time, requests without one last. */
+  gboolean x_thank = rapport_appointment_get_status (x) == RAPPORT_STATUS_HELD;
+  gboolean y_thank = rapport_appointment_get_status (y) == RAPPORT_STATUS_HELD;
+
+  /* Thank-you notes to write first, then requests that need a nudge, then
+   * by time, requests without one last. */
+  if (x_thank != y_thank)
+    return x_thank ? -1 : 1;
   if (x_overdue != y_overdue)
     return x_overdue ? -1 : 1;
   if ((xs == 0) != (ys == 0))
@@ -177,6 +183,27 @@ refresh_upcoming (RapportCalendarPage *self)
   requests = rapport_store_query_appointments (self->store, &query, NULL);
   if (soon && requests)
     g_array_append_vals (soon, requests->data, requests->len);
+
+  /* Held interviews whose thank-you note is still to write. */
+  query = (RapportAppointmentQuery) RAPPORT_APPOINTMENT_QUERY_INIT;
+  query.status = RAPPORT_STATUS_HELD;
+  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  query.from = now - 7 * 24 * 60 * 60;
+  query.to = now;
+  {
+    g_autoptr(GArray) held = rapport_store_query_appointments (self->store, &query, NULL);
+
+    for (guint i = 0; held && soon && i < held->len; i++)
+      {
+        gint64 id = g_array_index (held, gint64, i);
+        gboolean listed = FALSE;
+
+        for (guint j = 0; j < soon->len && !listed; j++)
+          listed = g_array_index (soon, gint64, j) == id;
+        if (!listed && rapport_store_get_thanked (self->store, id) == 0)
+          g_array_append_val (soon, id);
+      }
+  }
 
   fill (self->upcoming, self->store, soon);
   g_list_store_sort (self->upcoming, upcoming_order, &now);

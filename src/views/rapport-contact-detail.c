@@ -31,6 +31,7 @@ struct _RapportContactDetail
   GtkLabel              *title_label;
   GtkLabel              *summary_label;
   GtkLabel              *last_contacted_label;
+  GtkLabel              *thank_you_label;
   GtkWidget             *request_button;
   GtkWidget             *schedule_button;
   GtkWidget             *declined_group;
@@ -295,11 +296,52 @@ on_timeline_list_row_activated (RapportContactDetail *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-day", "x", (gint64)day);
 }
 
+/* A held interview with this person whose thank-you note is still owed. */
+static void
+update_thank_you (RapportContactDetail *self)
+{
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  g_autoptr(GArray) held = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->thank_you_label), FALSE);
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  query.contact_id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  query.status = RAPPORT_STATUS_HELD;
+  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  held = rapport_store_query_appointments (self->store, &query, NULL);
+
+  for (guint i = held ? held->len : 0; i > 0; i--)
+    {
+      gint64 id = g_array_index (held, gint64, i - 1);
+      g_autoptr(RapportAppointment) a = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *text = NULL;
+      gint64 deadline;
+
+      if (rapport_store_get_thanked (self->store, id) > 0 ||
+          !(a = rapport_store_get_appointment (self->store, id)))
+        continue;
+
+      deadline = rapport_appointment_get_end (a) + 24 * 60 * 60;
+      due = rapport_view_format_when (deadline);
+      text = now >= deadline
+        ? g_strdup_printf (_("Thank-you note overdue since %s"), due)
+        : g_strdup_printf (_("Thank-you note due by %s"), due);
+      gtk_label_set_label (self->thank_you_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->thank_you_label), TRUE);
+      return;
+    }
+}
+
 static void
 on_appointments_changed (RapportContactDetail *self)
 {
   update_timeline (self);
   update_last_contacted (self);
+  update_thank_you (self);
 }
 
 static void
@@ -697,6 +739,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, last_contacted_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, thank_you_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, request_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, schedule_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, declined_group);
@@ -770,6 +813,7 @@ rapport_contact_detail_set_store (RapportContactDetail *self,
     g_signal_handlers_disconnect_by_func (self->store, on_appointments_changed, self);
   g_set_object (&self->store, store);
   g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (on_appointments_changed), self);
+  g_signal_connect_swapped (store, "changed::interviews", G_CALLBACK (on_appointments_changed), self);
 
   g_clear_object (&self->referrals);
   self->referrals = rapport_contact_list_new (store);
@@ -859,6 +903,7 @@ rapport_contact_detail_set_contact (RapportContactDetail *self,
   update_updated (self);
   update_last_contacted (self);
   update_timeline (self);
+  update_thank_you (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
