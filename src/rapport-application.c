@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include "rapport-application.h"
+#include "rapport-autostart.h"
 #include "rapport-notifier.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-preferences-window.h"
@@ -20,6 +21,8 @@ struct _RapportApplication
   RapportStore   *store;
   GError         *store_error;
   RapportNotifier *notifier;
+  GSettings      *settings;
+  gboolean        background;
   guint           sigterm_source;
   guint           sigint_source;
 };
@@ -182,6 +185,47 @@ start_reminders (RapportApplication *self)
   rapport_notifier_check (self->notifier);
 }
 
+/* The preference writes or removes the autostart entry (or asks the
+ * Background portal inside Flatpak). */
+static void
+on_run_in_background_changed (RapportApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "run-in-background");
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_running_in_flatpak ())
+    rapport_request_background (APP_ID, enabled);
+  else if (!rapport_autostart_set (g_get_user_config_dir (), APP_ID, "rapport", enabled, &error))
+    g_warning ("%s", error->message);
+}
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      /* Already running: nothing to start. */
+      if (g_application_get_is_remote (app))
+        return 0;
+
+      /* Stay without a window, announcing reminders, until asked to quit. */
+      self->background = TRUE;
+      g_application_hold (app);
+    }
+
+  return -1;
+}
+
 static void
 rapport_application_startup (GApplication *app)
 {
@@ -219,6 +263,18 @@ rapport_application_startup (GApplication *app)
   if (self->store != NULL)
     start_reminders (self);
 
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+    if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+      {
+        self->settings = g_settings_new (APP_ID);
+        g_signal_connect_swapped (self->settings, "changed::run-in-background",
+                                  G_CALLBACK (on_run_in_background_changed), self);
+      }
+  }
+
   self->sigterm_source = g_unix_signal_add (SIGTERM, on_quit_signal, self);
   self->sigint_source = g_unix_signal_add (SIGINT, on_quit_signal, self);
 }
@@ -228,6 +284,13 @@ rapport_application_activate (GApplication *app)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Started with --background: the first activation opens no window. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
 
   if (window == NULL)
     window = GTK_WINDOW (rapport_window_new (self, self->store, self->store_error));
@@ -256,6 +319,7 @@ rapport_application_finalize (GObject *object)
   RapportApplication *self = (RapportApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
@@ -269,6 +333,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
 
   object_class->finalize = rapport_application_finalize;
   app_class->startup = rapport_application_startup;
+  app_class->handle_local_options = rapport_application_handle_local_options;
   app_class->activate = rapport_application_activate;
   app_class->shutdown = rapport_application_shutdown;
 }
@@ -276,4 +341,6 @@ rapport_application_class_init (RapportApplicationClass *klass)
 static void
 rapport_application_init (RapportApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Start without a window, to announce reminders"), NULL);
 }

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "rapport-autostart.h"
 #include "rapport-notifier.h"
 #include "rapport-reminders.h"
 
@@ -347,6 +348,32 @@ test_texts (Fixture       *f,
   g_assert_nonnull (strstr (body, "24 hours"));
 }
 
+static void
+test_autostart_entry (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rapport-autostart-XXXXXX", NULL);
+  g_autofree char *path = rapport_autostart_path (dir, "io.github.rapportapp.Rapport");
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+  g_autofree char *autostart_dir = g_build_filename (dir, "autostart", NULL);
+
+  g_assert_true (rapport_autostart_set (dir, "io.github.rapportapp.Rapport", "rapport", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_cmpstr (exec, ==, "rapport --background");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+
+  g_assert_true (rapport_autostart_set (dir, "io.github.rapportapp.Rapport", "rapport", FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Removing what is not there is fine. */
+  g_assert_true (rapport_autostart_set (dir, "io.github.rapportapp.Rapport", "rapport", FALSE, &error));
+
+  g_rmdir (autostart_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/reminders/rules/before-the-meeting", test_before_the_meeting);
   g_test_add_func ("/reminders/rules/requests-actions-referrals", test_requests_actions_referrals);
   g_test_add_func ("/reminders/rules/across-daylight-saving", test_across_daylight_saving);
+  g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/reminders/store/never-twice", test_never_twice);
   ADD ("/reminders/store/closed-through-stages", test_closed_through_stages);

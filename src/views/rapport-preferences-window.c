@@ -15,6 +15,7 @@ struct _RapportPreferencesWindow
   AdwEntryRow          *school_row;
   AdwEntryRow          *field_row;
   GtkSpinButton        *duration_spin;
+  GtkSwitch            *background_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -39,6 +40,7 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, school_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, field_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, background_switch);
 }
 
 static void
@@ -60,5 +62,6 @@ rapport_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "school", self->school_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "field-of-interest", self->field_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-duration", self->duration_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return self;
 }
