@@ -202,6 +202,18 @@ static const char *migrations[] = {
   "  snoozed_until INTEGER,"
   "  redelivered   INTEGER NOT NULL DEFAULT 0"
   ") WITHOUT ROWID;",
+
+  /* 4 → 5: evaluations, one answer per evaluation topic */
+  "ALTER TABLE interviews ADD COLUMN evaluated INTEGER;"
+  "CREATE TABLE evaluation_answers ("
+  "  interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+  "  topic        TEXT NOT NULL,"
+  "  answer       TEXT NOT NULL DEFAULT 'not-yet',"
+  "  text         TEXT NOT NULL DEFAULT '',"
+  "  rating       INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),"
+  "  updated      INTEGER NOT NULL,"
+  "  PRIMARY KEY (interview_id, topic)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -3873,4 +3885,319 @@ rapport_store_list_open_action_items (RapportStore  *self,
                             " AND (contact_id IS NULL OR contact_id NOT IN"
                             "      (SELECT id FROM contacts WHERE deleted IS NOT NULL))"
                             " ORDER BY due, id", texts, ints, error);
+}
+
+/* Evaluations */
+
+static const char *answer_keys[] = { "yes", "partly", "no", "not-yet" };
+
+/**
+ * rapport_store_get_answer:
+ * @answer: (out): the answer, %RAPPORT_ANSWER_NOT_YET when there is none
+ * @text: (out) (transfer full) (optional): the student's own words
+ * @rating: (out) (optional): 1 to 5, or 0 when not rated
+ *
+ * Returns: whether an answer (even a draft) was stored
+ */
+gboolean
+rapport_store_get_answer (RapportStore   *self,
+                          gint64          interview_id,
+                          RapportTopic    topic,
+                          RapportAnswer  *answer,
+                          char          **text,
+                          int            *rating)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  *answer = RAPPORT_ANSWER_NOT_YET;
+  if (text) *text = g_strdup ("");
+  if (rating) *rating = 0;
+
+  if (!(stmt = prepare (self, "SELECT answer, text, ifnull(rating, 0) FROM evaluation_answers"
+                              " WHERE interview_id = ? AND topic = ?", NULL)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, interview_id);
+  bind_text (stmt, 2, rapport_enum_to_key (RAPPORT_TYPE_TOPIC, topic));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 0);
+
+      found = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (answer_keys); i++)
+        if (g_str_equal (key, answer_keys[i]))
+          *answer = i;
+      if (text)
+        {
+          g_free (*text);
+          *text = g_strdup (column_text (stmt, 1));
+        }
+      if (rating)
+        *rating = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * rapport_store_set_answer:
+ * @rating: 1 to 5 for the two "would I enjoy" questions, 0 for none
+ *
+ * Stores one answer of the evaluation; drafts are kept as they are typed.
+ */
+gboolean
+rapport_store_set_answer (RapportStore   *self,
+                          gint64          interview_id,
+                          RapportTopic    topic,
+                          RapportAnswer   answer,
+                          const char     *text,
+                          int             rating,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (answer < G_N_ELEMENTS (answer_keys), FALSE);
+
+  if (rating < 0 || rating > 5)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A rating goes from 1 to 5."));
+      return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "INSERT INTO evaluation_answers (interview_id, topic, answer, text, rating, updated)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (interview_id, topic) DO UPDATE"
+                              " SET answer = ?3, text = ?4, rating = ?5, updated = ?6", error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, interview_id);
+  bind_text (stmt, 2, rapport_enum_to_key (RAPPORT_TYPE_TOPIC, topic));
+  bind_text (stmt, 3, answer_keys[answer]);
+  bind_text (stmt, 4, text);
+  if (rating > 0) sqlite3_bind_int (stmt, 5, rating); else sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, now_utc ());
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  emit_changed (self, g_quark_from_static_string ("evaluations"));
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * rapport_store_count_answered:
+ *
+ * Returns: how many of the eleven questions the student can answer: yes,
+ *   partly and no count, "not yet" does not
+ */
+guint
+rapport_store_count_answered (RapportStore *self,
+                              gint64        interview_id)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, "SELECT count(*) FROM evaluation_answers WHERE interview_id = ?"
+                              " AND answer IN ('yes', 'partly', 'no')", NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, interview_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * rapport_evaluation_is_valuable:
+ *
+ * Returns: whether an interview whose evaluation can answer @answered of
+ *   the eleven questions did its job: a majority, six or more
+ */
+gboolean
+rapport_evaluation_is_valuable (guint answered)
+{
+  return answered * 2 > RAPPORT_N_TOPICS;
+}
+
+/**
+ * rapport_store_set_evaluated:
+ * @when: when the student finished the evaluation, or 0 to reopen it
+ */
+gboolean
+rapport_store_set_evaluated (RapportStore  *self,
+                             gint64         interview_id,
+                             gint64         when,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, "UPDATE interviews SET evaluated = ? WHERE id = ?", error)))
+    goto failed;
+  if (when > 0) sqlite3_bind_int64 (stmt, 1, when); else sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, interview_id);
+  if (!step_done (self, stmt, error) || !commit (self, error))
+    goto failed;
+
+  emit_changed (self, g_quark_from_static_string ("evaluations"));
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+gint64
+rapport_store_get_evaluated (RapportStore *self,
+                             gint64        interview_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 when = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  if (!(stmt = prepare (self, "SELECT ifnull(evaluated, 0) FROM interviews WHERE id = ?", NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, interview_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    when = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return when;
+}
+
+static void
+comparison_free (RapportComparison *c)
+{
+  g_free (c->name);
+  g_free (c);
+}
+
+/**
+ * rapport_store_compare:
+ * @by: what to group held interviews by
+ *
+ * Side by side, per career field or organization, or per source of names.
+ *
+ * Returns: (transfer full) (element-type RapportComparison): one entry per
+ *   group, named, with its counts and averages
+ */
+GPtrArray *
+rapport_store_compare (RapportStore       *self,
+                       RapportCompareBy    by,
+                       GError            **error)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)comparison_free);
+  sqlite3_stmt *stmt = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), rows);
+
+  if (by == RAPPORT_COMPARE_SOURCE)
+    sql = "SELECT c.source, count(DISTINCT c.id),"
+          " count(DISTINCT a.contact_id),"
+          " count(DISTINCT CASE WHEN a.status = 'held' THEN a.contact_id END),"
+          " 0, 0, 0, 0, 0, 0, 0, 0"
+          " FROM contacts c LEFT JOIN appointments a ON a.contact_id = c.id AND a.deleted IS NULL"
+          " AND a.kind = 'interview'"
+          " WHERE c.deleted IS NULL GROUP BY c.source ORDER BY count(DISTINCT c.id) DESC";
+  else
+    sql = by == RAPPORT_COMPARE_FIELD
+        ? "WITH held AS (SELECT i.id AS iid, trim(c.field) AS grp FROM interviews i"
+          "   JOIN appointments a ON a.id = i.appointment_id AND a.deleted IS NULL AND a.status = 'held'"
+          "   JOIN contacts c ON c.id = a.contact_id AND c.deleted IS NULL)"
+          " SELECT grp, count(*), 0, 0,"
+          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-role' AND e.rating IS NOT NULL),"
+          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-organization' AND e.rating IS NOT NULL),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.answer IN ('yes', 'partly', 'no')),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'yes'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'partly'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'no'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'salary-range' AND e.answer IN ('yes', 'partly')),"
+          " (SELECT count(*) FROM held h2 WHERE h2.grp = held.grp"
+          "   AND EXISTS (SELECT 1 FROM interviews i2 WHERE i2.id = h2.iid AND i2.evaluated IS NOT NULL))"
+          " FROM held GROUP BY grp ORDER BY count(*) DESC, grp"
+        : "WITH held AS (SELECT i.id AS iid, trim(c.organization) AS grp FROM interviews i"
+          "   JOIN appointments a ON a.id = i.appointment_id AND a.deleted IS NULL AND a.status = 'held'"
+          "   JOIN contacts c ON c.id = a.contact_id AND c.deleted IS NULL)"
+          " SELECT grp, count(*), 0, 0,"
+          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-role' AND e.rating IS NOT NULL),"
+          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-organization' AND e.rating IS NOT NULL),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.answer IN ('yes', 'partly', 'no')),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'yes'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'partly'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'no'),"
+          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
+          "   WHERE h2.grp = held.grp AND e.topic = 'salary-range' AND e.answer IN ('yes', 'partly')),"
+          " (SELECT count(*) FROM held h2 WHERE h2.grp = held.grp"
+          "   AND EXISTS (SELECT 1 FROM interviews i2 WHERE i2.id = h2.iid AND i2.evaluated IS NOT NULL))"
+          " FROM held GROUP BY grp ORDER BY count(*) DESC, grp";
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return rows;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportComparison *c = g_new0 (RapportComparison, 1);
+      const char *name = column_text (stmt, 0);
+
+      if (by == RAPPORT_COMPARE_SOURCE)
+        {
+          int source = RAPPORT_SOURCE_OTHER;
+          rapport_enum_from_key (RAPPORT_TYPE_SOURCE, name, &source);
+          c->name = g_strdup (rapport_source_get_label (source));
+          c->contacts = sqlite3_column_int (stmt, 1);
+          c->requested = sqlite3_column_int (stmt, 2);
+          c->met = sqlite3_column_int (stmt, 3);
+        }
+      else
+        {
+          c->name = g_strdup (*name ? name : (by == RAPPORT_COMPARE_FIELD ? _("No field given") : _("No organization given")));
+          c->held = sqlite3_column_int (stmt, 1);
+          c->enjoy_role = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 4);
+          c->enjoy_organization = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 5);
+          c->answered = sqlite3_column_int (stmt, 6);
+          c->qualified_yes = sqlite3_column_int (stmt, 7);
+          c->qualified_partly = sqlite3_column_int (stmt, 8);
+          c->qualified_no = sqlite3_column_int (stmt, 9);
+          c->salary_known = sqlite3_column_int (stmt, 10);
+          c->evaluated = sqlite3_column_int (stmt, 11);
+        }
+      g_ptr_array_add (rows, c);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+
+  return rows;
 }

@@ -55,7 +55,7 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 4
+#define RAPPORT_STORE_SCHEMA_VERSION 5
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -287,6 +287,65 @@ gboolean            rapport_store_snooze_reminder        (RapportStore          
                                                           GError                       **error);
 
 GArray             *rapport_store_list_open_action_items (RapportStore                 *self,
+                                                          GError                       **error);
+
+/* Evaluations */
+typedef enum {
+  RAPPORT_ANSWER_YES,
+  RAPPORT_ANSWER_PARTLY,
+  RAPPORT_ANSWER_NO,
+  RAPPORT_ANSWER_NOT_YET,
+} RapportAnswer;
+
+typedef enum {
+  RAPPORT_COMPARE_FIELD,
+  RAPPORT_COMPARE_ORGANIZATION,
+  RAPPORT_COMPARE_SOURCE,
+} RapportCompareBy;
+
+/* One line of a comparison. Fields and organizations fill the interview
+ * figures; sources fill contacts, requested and met. */
+typedef struct
+{
+  char   *name;
+  guint   held;
+  guint   evaluated;
+  double  enjoy_role;          /* average rating, 0 when none */
+  double  enjoy_organization;
+  guint   answered;            /* answers that count, over all interviews */
+  guint   qualified_yes;
+  guint   qualified_partly;
+  guint   qualified_no;
+  guint   salary_known;
+  guint   contacts;
+  guint   requested;
+  guint   met;
+} RapportComparison;
+
+gboolean            rapport_store_get_answer             (RapportStore                  *self,
+                                                          gint64                         interview_id,
+                                                          RapportTopic                   topic,
+                                                          RapportAnswer                 *answer,
+                                                          char                         **text,
+                                                          int                           *rating);
+gboolean            rapport_store_set_answer             (RapportStore                  *self,
+                                                          gint64                         interview_id,
+                                                          RapportTopic                   topic,
+                                                          RapportAnswer                  answer,
+                                                          const char                    *text,
+                                                          int                            rating,
+                                                          GError                       **error);
+guint               rapport_store_count_answered         (RapportStore                  *self,
+                                                          gint64                         interview_id);
+gboolean            rapport_evaluation_is_valuable       (guint                          answered);
+gboolean            rapport_store_set_evaluated          (RapportStore                  *self,
+                                                          gint64                         interview_id,
+                                                          gint64                         when,
+                                                          GError                       **error);
+gint64              rapport_store_get_evaluated          (RapportStore                  *self,
+                                                          gint64                         interview_id);
+GPtrArray          *rapport_store_compare                (RapportStore                  *self,
+                                                          RapportCompareBy               by,
                                                           GError                       **error);
 
 RapportStage        rapport_stage_after_status           (RapportStage                   stage,

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rapport-store.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  RapportStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("rapport-eval-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* A held interview with someone in @field at @organization. */
+static gint64
+held_interview (Fixture      *f,
+                const char   *name,
+                const char   *field,
+                const char   *organization,
+                RapportSource source)
+{
+  g_autoptr(RapportContact) c = rapport_contact_new (name);
+  g_autoptr(RapportAppointment) a = NULL;
+  g_autoptr(RapportInterview) i = NULL;
+
+  rapport_contact_set_field (c, field);
+  rapport_contact_set_organization (c, organization);
+  rapport_contact_set_source (c, source);
+  g_assert_true (rapport_store_add_contact (f->store, c, NULL));
+  a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (c)));
+  rapport_appointment_set_start (a, 1796306400);
+  rapport_appointment_set_status (a, RAPPORT_STATUS_HELD);
+  g_assert_true (rapport_store_add_appointment (f->store, a, NULL));
+  i = rapport_store_get_interview (f->store, rapport_record_get_id (RAPPORT_RECORD (a)), NULL);
+  return rapport_record_get_id (RAPPORT_RECORD (i));
+}
+
+static void
+answer (Fixture       *f,
+        gint64         interview,
+        RapportTopic   topic,
+        RapportAnswer  a,
+        int            rating)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rapport_store_set_answer (f->store, interview, topic, a, "", rating, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_answers_and_drafts (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 id = held_interview (f, "Ada", "Computing", "Engines", RAPPORT_SOURCE_ALUMNI);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RapportAnswer a;
+  int rating;
+
+  g_assert_false (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
+  g_assert_cmpint (a, ==, RAPPORT_ANSWER_NOT_YET);
+
+  g_assert_true (rapport_store_set_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_PARTLY,
+                                           "The lab part yes; the reports, no. 'quoted'; DROP", 4, &error));
+  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, &text, &rating));
+  g_assert_cmpint (a, ==, RAPPORT_ANSWER_PARTLY);
+  g_assert_cmpstr (text, ==, "The lab part yes; the reports, no. 'quoted'; DROP");
+  g_assert_cmpint (rating, ==, 4);
+
+  /* A rating out of range is refused and changes nothing. */
+  g_assert_false (rapport_store_set_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_YES, "", 9, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
+  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, &rating));
+  g_assert_cmpint (rating, ==, 4);
+
+  /* Drafts survive a restart; the evaluation is finished separately. */
+  g_assert_cmpint (rapport_store_get_evaluated (f->store, id), ==, 0);
+  g_clear_object (&f->store);
+  f->store = rapport_store_open (f->path, NULL);
+  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
+  g_assert_true (rapport_store_set_evaluated (f->store, id, 1796400000, NULL));
+  g_assert_cmpint (rapport_store_get_evaluated (f->store, id), ==, 1796400000);
+}
+
+static void
+test_six_of_eleven (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = held_interview (f, "Ada", "Computing", "Engines", RAPPORT_SOURCE_ALUMNI);
+
+  g_assert_false (rapport_evaluation_is_valuable (5));
+  g_assert_true (rapport_evaluation_is_valuable (6));
+  g_assert_true (rapport_evaluation_is_valuable (11));
+
+  answer (f, id, RAPPORT_TOPIC_USES_MY_SKILLS, RAPPORT_ANSWER_YES, 0);
+  answer (f, id, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NO, 0);         /* no counts */
+  answer (f, id, RAPPORT_TOPIC_UNDERSTAND_JOB, RAPPORT_ANSWER_PARTLY, 0);
+  answer (f, id, RAPPORT_TOPIC_SALARY_RANGE, RAPPORT_ANSWER_NOT_YET, 0); /* not yet does not */
+  g_assert_cmpuint (rapport_store_count_answered (f->store, id), ==, 3);
+
+  /* Changing an answer replaces it. */
+  answer (f, id, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NOT_YET, 0);
+  g_assert_cmpuint (rapport_store_count_answered (f->store, id), ==, 2);
+}
+
+static const RapportComparison *
+row_named (GPtrArray  *rows,
+           const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((RapportComparison *)g_ptr_array_index (rows, i))->name, name))
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_comparison (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 a = held_interview (f, "Ada", "Computing", "Engines", RAPPORT_SOURCE_ALUMNI);
+  gint64 b = held_interview (f, "Grace", "Computing", "Navy", RAPPORT_SOURCE_LINKEDIN);
+  gint64 c = held_interview (f, "Florence", "Nursing", "Hospital", RAPPORT_SOURCE_LINKEDIN);
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(RapportContact) idle = rapport_contact_new ("Never Asked");
+  const RapportComparison *computing, *nursing, *linkedin;
+
+  rapport_contact_set_source (idle, RAPPORT_SOURCE_LINKEDIN);
+  g_assert_true (rapport_store_add_contact (f->store, idle, NULL));
+
+  answer (f, a, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_YES, 5);
+  answer (f, b, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_PARTLY, 2);
+  answer (f, a, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_YES, 0);
+  answer (f, b, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NO, 0);
+  answer (f, a, RAPPORT_TOPIC_SALARY_RANGE, RAPPORT_ANSWER_PARTLY, 0);
+  answer (f, c, RAPPORT_TOPIC_ENJOY_ORGANIZATION, RAPPORT_ANSWER_YES, 4);
+  g_assert_true (rapport_store_set_evaluated (f->store, a, 1796400000, NULL));
+
+  fields = rapport_store_compare (f->store, RAPPORT_COMPARE_FIELD, NULL);
+  g_assert_cmpuint (fields->len, ==, 2);
+  computing = row_named (fields, "Computing");
+  g_assert_cmpuint (computing->held, ==, 2);
+  g_assert_cmpuint (computing->evaluated, ==, 1);
+  g_assert_cmpfloat_with_epsilon (computing->enjoy_role, 3.5, 0.001);
+  g_assert_cmpuint (computing->answered, ==, 5);
+  g_assert_cmpuint (computing->qualified_yes, ==, 1);
+  g_assert_cmpuint (computing->qualified_no, ==, 1);
+  g_assert_cmpuint (computing->salary_known, ==, 1);
+  nursing = row_named (fields, "Nursing");
+  g_assert_cmpuint (nursing->held, ==, 1);
+  g_assert_cmpfloat_with_epsilon (nursing->enjoy_organization, 4.0, 0.001);
+  g_assert_cmpfloat_with_epsilon (nursing->enjoy_role, 0.0, 0.001);
+
+  orgs = rapport_store_compare (f->store, RAPPORT_COMPARE_ORGANIZATION, NULL);
+  g_assert_cmpuint (orgs->len, ==, 3);
+  g_assert_cmpuint (row_named (orgs, "Navy")->qualified_no, ==, 1);
+
+  /* Where names pay off: LinkedIn gave three names and two meetings. */
+  sources = rapport_store_compare (f->store, RAPPORT_COMPARE_SOURCE, NULL);
+  linkedin = row_named (sources, "LinkedIn");
+  g_assert_cmpuint (linkedin->contacts, ==, 3);
+  g_assert_cmpuint (linkedin->requested, ==, 2);
+  g_assert_cmpuint (linkedin->met, ==, 2);
+  g_assert_cmpuint (row_named (sources, "Alumni network")->met, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/evaluations/answers-and-drafts", test_answers_and_drafts);
+  ADD ("/evaluations/six-of-eleven", test_six_of_eleven);
+  ADD ("/evaluations/comparison", test_comparison);
+#undef ADD
+
+  return g_test_run ();
+}
