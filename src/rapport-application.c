@@ -244,7 +244,8 @@ rapport_application_startup (GApplication *app)
     { "win.show-page::contacts", { "<Alt>1", NULL } },
     { "win.show-page::calendar", { "<Alt>2", NULL } },
     { "win.show-page::interviews", { "<Alt>3", NULL } },
-    { "win.show-page::clippings", { "<Alt>4", NULL } },
+    { "win.show-page::evaluations", { "<Alt>4", NULL } },
+    { "win.show-page::clippings", { "<Alt>5", NULL } },
   };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);

@@ -8,6 +8,7 @@
 #include "rapport-calendar-page.h"
 #include "rapport-clippings-page.h"
 #include "rapport-contacts-page.h"
+#include "rapport-evaluations-page.h"
 #include "rapport-interviews-page.h"
 #include "rapport-view-util.h"
 #include "rapport-window.h"
@@ -26,6 +27,7 @@ struct _RapportWindow
   RapportContactsPage  *contacts_page;
   RapportCalendarPage  *calendar_page;
   RapportInterviewsPage *interviews_page;
+  RapportEvaluationsPage *evaluations_page;
   RapportClippingsPage *clippings_page;
 };
 
@@ -49,7 +51,7 @@ activate_on_page (RapportWindow *self,
     action = g_strconcat ("clippings.", verb, NULL);
   else if (page == GTK_WIDGET (self->calendar_page))
     action = g_strconcat ("calendar.", verb, NULL);
-  else if (page == GTK_WIDGET (self->interviews_page))
+  else if (page == GTK_WIDGET (self->interviews_page) || page == GTK_WIDGET (self->evaluations_page))
     {
       /* A new interview starts as an appointment. */
       if (g_str_equal (verb, "new"))
@@ -79,7 +81,8 @@ search_activated (GtkWidget  *widget,
 
   /* The calendar has nothing to search: look for a person instead. */
   if (visible_page (self) == GTK_WIDGET (self->calendar_page) ||
-      visible_page (self) == GTK_WIDGET (self->interviews_page))
+      visible_page (self) == GTK_WIDGET (self->interviews_page) ||
+      visible_page (self) == GTK_WIDGET (self->evaluations_page))
     adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
   activate_on_page (self, "search");
 }
@@ -245,6 +248,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
   g_type_ensure (RAPPORT_TYPE_CALENDAR_PAGE);
   g_type_ensure (RAPPORT_TYPE_INTERVIEWS_PAGE);
+  g_type_ensure (RAPPORT_TYPE_EVALUATIONS_PAGE);
   g_type_ensure (RAPPORT_TYPE_CLIPPINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-window.ui");
@@ -255,6 +259,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, calendar_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, interviews_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, evaluations_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, clippings_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
@@ -343,6 +348,7 @@ rapport_window_new (RapportApplication *application,
   rapport_clippings_page_set_store (self->clippings_page, store);
   rapport_calendar_page_set_store (self->calendar_page, store);
   rapport_interviews_page_set_store (self->interviews_page, store);
+  rapport_evaluations_page_set_store (self->evaluations_page, store);
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "contact-sort", self->contacts_page, "sort", G_SETTINGS_BIND_DEFAULT);

@@ -6,6 +6,9 @@
 #include "rapport-contact-list.h"
 #include "rapport-interview-view.h"
 #include "rapport-interviews-page.h"
+#include "rapport-comparison-item.h"
+#include "rapport-evaluation-dialog.h"
+#include "rapport-evaluations-page.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-window.h"
 #include "test-widget-util.h"
@@ -277,6 +280,69 @@ test_thank_you_note (Fixture       *f,
   g_assert_cmpuint (items->len, ==, 2);
 }
 
+static void
+test_evaluation_wizard (Fixture       *f,
+                        gconstpointer  data)
+{
+  RapportEvaluationDialog *wizard;
+  RapportEvaluationsPage *page;
+  RapportInterview *interview;
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(RapportComparisonItem) row = NULL;
+  RapportAnswer answer;
+  int rating;
+  double enjoy;
+  guint held;
+
+  rapport_contact_set_field (f->ada, "Computing");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  g_assert_true (rapport_store_mark_held (f->ts.store, f->meeting, NULL));
+  rapport_interviews_page_select_appointment (f->page, rapport_record_get_id (RAPPORT_RECORD (f->meeting)));
+  interview = rapport_interview_view_get_interview (f->view);
+
+  wizard = rapport_evaluation_dialog_new (GTK_WINDOW (f->window), f->ts.store, f->meeting);
+  g_assert_cmpuint (rapport_evaluation_dialog_get_page (wizard), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (test_child (wizard, RAPPORT_TYPE_EVALUATION_DIALOG, "step_label"))), ==, "1 of 11");
+  g_assert_false (gtk_widget_is_sensitive (test_child (wizard, RAPPORT_TYPE_EVALUATION_DIALOG, "back_button")));
+
+  /* Answer the first seven, going back once to change the second. */
+  for (guint t = 0; t < 7; t++)
+    {
+      rapport_evaluation_dialog_set_answer (wizard, t == 1 ? RAPPORT_ANSWER_NO : RAPPORT_ANSWER_YES,
+                                            t == 3 ? "The lab work, very much" : NULL, t == 3 ? 5 : 0);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "evaluation.next", NULL));
+    }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (test_child (wizard, RAPPORT_TYPE_EVALUATION_DIALOG, "step_label"))), ==, "8 of 11");
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "evaluation.back", NULL));
+  g_assert_cmpuint (rapport_evaluation_dialog_get_page (wizard), ==, 1);
+  rapport_evaluation_dialog_set_answer (wizard, RAPPORT_ANSWER_NOT_YET, NULL, 0);
+
+  /* Drafts are kept as they are given. */
+  g_assert_cmpuint (rapport_store_count_answered (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview))), ==, 6);
+  g_assert_true (rapport_store_get_answer (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview)),
+                                           RAPPORT_TOPIC_ENJOY_ROLE, &answer, &text, &rating));
+  g_assert_cmpstr (text, ==, "The lab work, very much");
+  g_assert_cmpint (rating, ==, 5);
+
+  /* Through to the end: six of eleven is valuable. */
+  while (rapport_evaluation_dialog_get_page (wizard) < RAPPORT_N_TOPICS)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "evaluation.next", NULL));
+  summary = rapport_evaluation_dialog_dup_summary (wizard);
+  g_assert_true (g_str_has_prefix (summary, "You can answer 6 of 11: you gathered valuable information"));
+  g_assert_cmpint (rapport_store_get_evaluated (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview))), >, 0);
+  gtk_window_destroy (GTK_WINDOW (wizard));
+
+  /* The comparison shows the stored numbers. */
+  page = RAPPORT_EVALUATIONS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "evaluations_page"));
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_evaluations_page_get_comparison (page, RAPPORT_COMPARE_FIELD)), ==, 1);
+  row = g_list_model_get_item (rapport_evaluations_page_get_comparison (page, RAPPORT_COMPARE_FIELD), 0);
+  g_object_get (row, "held", &held, "enjoy-role", &enjoy, NULL);
+  g_assert_cmpuint (held, ==, 1);
+  g_assert_cmpfloat_with_epsilon (enjoy, 5.0, 0.001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +354,7 @@ main (int   argc,
   ADD ("/interview-view/prepare-hold-and-record", test_prepare_hold_and_record);
   ADD ("/interview-view/reorder-and-remove", test_reorder_and_remove);
   ADD ("/interview-view/thank-you-note", test_thank_you_note);
+  ADD ("/interview-view/evaluation-wizard", test_evaluation_wizard);
 #undef ADD
 
   return g_test_run ();

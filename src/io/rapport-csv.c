@@ -781,26 +781,31 @@ normalize_header (const char *header)
 
 /* What LinkedIn, Google Contacts, Outlook and people's own spreadsheets
  * call each field, most specific first: Outlook has both "Title" (Ms, Dr)
- * and "Job Title", and the latter must win. */
+ * and "Job Title", and the latter must win. A few German, French and
+ * Spanish names follow the English ones, for sheets made by hand. */
 static const char * const * const synonyms[RAPPORT_CSV_N_FIELDS] = {
   [RAPPORT_CSV_FIELD_NAME] = (const char * const[]) {
     "name", "fullname", "displayname", "contactname", "contact", "person", NULL },
   [RAPPORT_CSV_FIELD_FIRST_NAME] = (const char * const[]) {
-    "firstname", "givenname", "forename", "first", NULL },
+    "firstname", "givenname", "forename", "first", "vorname", "prénom", NULL },
   [RAPPORT_CSV_FIELD_LAST_NAME] = (const char * const[]) {
-    "lastname", "familyname", "surname", "last", NULL },
+    "lastname", "familyname", "surname", "last", "nachname", "apellidos", "apellido", NULL },
   [RAPPORT_CSV_FIELD_ORGANIZATION] = (const char * const[]) {
     "organization", "organisation", "company", "companyname", "employer",
-    "organization1name", "org", "business", NULL },
+    "organization1name", "org", "business", "firma", "unternehmen", "entreprise",
+    "société", "empresa", NULL },
   [RAPPORT_CSV_FIELD_JOB_TITLE] = (const char * const[]) {
-    "jobtitle", "position", "organization1title", "role", "occupation", "job", "title", NULL },
+    "jobtitle", "position", "organization1title", "role", "occupation", "job", "title",
+    "funktion", "beruf", "poste", "fonction", "cargo", "puesto", NULL },
   [RAPPORT_CSV_FIELD_FIELD] = (const char * const[]) {
     "careerfield", "field", "industry", "sector", NULL },
   [RAPPORT_CSV_FIELD_EMAIL] = (const char * const[]) {
-    "email", "emailaddress", "mail", "email1value", "primaryemail", "workemail", NULL },
+    "email", "emailaddress", "mail", "email1value", "primaryemail", "workemail",
+    "courriel", "correo", "correoelectrónico", NULL },
   [RAPPORT_CSV_FIELD_PHONE] = (const char * const[]) {
     "phone", "phonenumber", "mobile", "mobilephone", "cell", "cellphone", "telephone",
-    "tel", "phone1value", "primaryphone", "businessphone", "workphone", "homephone", NULL },
+    "tel", "phone1value", "primaryphone", "businessphone", "workphone", "homephone",
+    "telefon", "handy", "téléphone", "teléfono", NULL },
   [RAPPORT_CSV_FIELD_PROFILE_URL] = (const char * const[]) {
     "profilelink", "profileurl", "profile", "url", "linkedin", "linkedinurl",
     "linkedinprofile", "website", "webpage", "web", "homepage", "website1value", NULL },
@@ -809,7 +814,8 @@ static const char * const * const synonyms[RAPPORT_CSV_N_FIELDS] = {
   [RAPPORT_CSV_FIELD_SOURCE_DETAIL] = (const char * const[]) {
     "sourcedetails", "sourcedetail", "howmet", "howwemet", NULL },
   [RAPPORT_CSV_FIELD_NOTES] = (const char * const[]) {
-    "notes", "note", "comments", "comment", "remarks", "description", NULL },
+    "notes", "note", "comments", "comment", "remarks", "description",
+    "notizen", "bemerkungen", "remarques", "notas", NULL },
 };
 
 /* Failing an exact name, columns such as "E-mail 2 - Value" or "Mobile

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rapport-evaluation-dialog.h"
 #include "rapport-interview-view.h"
 #include "rapport-question-picker.h"
 #include "rapport-thank-you-dialog.h"
@@ -35,6 +36,7 @@ struct _RapportInterviewView
   GtkLabel              *when_label;
   GtkWidget             *held_button;
   GtkWidget             *thank_button;
+  GtkWidget             *evaluate_button;
   AdwViewStack          *stack;
   GtkTextView           *goals_view;
   RapportQuestionPicker *question_picker;
@@ -367,6 +369,7 @@ update_header (RapportInterviewView *self)
 
     gtk_widget_set_visible (self->held_button, !held);
     gtk_widget_set_visible (self->thank_button, held);
+    gtk_widget_set_visible (self->evaluate_button, held);
     if (held && !thanked)
       gtk_widget_add_css_class (self->thank_button, "suggested-action");
     else
@@ -652,6 +655,22 @@ thank_activated (GtkWidget  *widget,
                                                                 self->store, self->appointment)));
 }
 
+static void
+evaluate_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  RapportInterviewView *self = RAPPORT_INTERVIEW_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->appointment == NULL)
+    return;
+
+  rapport_store_flush (self->store, NULL);
+  gtk_window_present (GTK_WINDOW (rapport_evaluation_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                 self->store, self->appointment)));
+}
+
 /* GObject */
 
 static void
@@ -726,6 +745,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   BIND (when_label);
   BIND (held_button);
   BIND (thank_button);
+  BIND (evaluate_button);
   BIND (stack);
   BIND (goals_view);
   BIND (question_picker);
@@ -752,6 +772,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "interview.mark-held", NULL, mark_held_activated);
   gtk_widget_class_install_action (widget_class, "interview.thank", NULL, thank_activated);
+  gtk_widget_class_install_action (widget_class, "interview.evaluate", NULL, evaluate_activated);
   gtk_widget_class_install_action (widget_class, "interview.toggle-timer", NULL, toggle_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.reset-timer", NULL, reset_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.add-referral", NULL, add_referral_activated);
