@@ -363,7 +363,7 @@ test_killed_writer_loses_nothing (void)
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 interview_id, prompt_id;
+  gint64 prompt_id;
   int fds[2];
   pid_t pid;
   int acked = -1, value;
@@ -384,7 +384,6 @@ test_killed_writer_loses_nothing (void)
     ids = rapport_store_list_questions (setup, FALSE, NULL);
     q = rapport_store_get_question (setup, g_array_index (ids, gint64, 0));
     p = rapport_store_add_prompt (setup, i, q, &error);
-    interview_id = id_of (i);
     prompt_id = id_of (p);
   }
 
@@ -438,7 +437,6 @@ test_killed_writer_loses_nothing (void)
     sqlite3_finalize (stmt);
     sqlite3_close (db);
   }
-  (void)interview_id;
   g_clear_object (&store);
   remove_db (path, dir);
 }
