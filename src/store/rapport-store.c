@@ -4099,6 +4099,7 @@ rapport_store_compare (RapportStore       *self,
                        GError            **error)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)comparison_free);
+  g_autofree char *grouped = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *sql;
   int rc;
@@ -4114,49 +4115,29 @@ rapport_store_compare (RapportStore       *self,
           " AND a.kind = 'interview'"
           " WHERE c.deleted IS NULL GROUP BY c.source ORDER BY count(DISTINCT c.id) DESC";
   else
-    sql = by == RAPPORT_COMPARE_FIELD
-        ? "WITH held AS (SELECT i.id AS iid, trim(c.field) AS grp FROM interviews i"
+    {
+      /* Only the grouping column differs: a fixed fragment, never a value. */
+      grouped = g_strconcat (
+          "WITH held AS (SELECT i.id AS iid, trim(c.",
+          by == RAPPORT_COMPARE_FIELD ? "field" : "organization",
+          ") AS grp FROM interviews i"
           "   JOIN appointments a ON a.id = i.appointment_id AND a.deleted IS NULL AND a.status = 'held'"
-          "   JOIN contacts c ON c.id = a.contact_id AND c.deleted IS NULL)"
+          "   JOIN contacts c ON c.id = a.contact_id AND c.deleted IS NULL),"
+          " answers AS (SELECT h.grp, e.* FROM evaluation_answers e JOIN held h ON h.iid = e.interview_id)"
           " SELECT grp, count(*), 0, 0,"
-          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-role' AND e.rating IS NOT NULL),"
-          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-organization' AND e.rating IS NOT NULL),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.answer IN ('yes', 'partly', 'no')),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'yes'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'partly'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'no'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'salary-range' AND e.answer IN ('yes', 'partly')),"
-          " (SELECT count(*) FROM held h2 WHERE h2.grp = held.grp"
-          "   AND EXISTS (SELECT 1 FROM interviews i2 WHERE i2.id = h2.iid AND i2.evaluated IS NOT NULL))"
-          " FROM held GROUP BY grp ORDER BY count(*) DESC, grp"
-        : "WITH held AS (SELECT i.id AS iid, trim(c.organization) AS grp FROM interviews i"
-          "   JOIN appointments a ON a.id = i.appointment_id AND a.deleted IS NULL AND a.status = 'held'"
-          "   JOIN contacts c ON c.id = a.contact_id AND c.deleted IS NULL)"
-          " SELECT grp, count(*), 0, 0,"
-          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-role' AND e.rating IS NOT NULL),"
-          " (SELECT avg(e.rating) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'enjoy-organization' AND e.rating IS NOT NULL),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.answer IN ('yes', 'partly', 'no')),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'yes'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'partly'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'qualified' AND e.answer = 'no'),"
-          " (SELECT count(*) FROM evaluation_answers e JOIN held h2 ON h2.iid = e.interview_id"
-          "   WHERE h2.grp = held.grp AND e.topic = 'salary-range' AND e.answer IN ('yes', 'partly')),"
-          " (SELECT count(*) FROM held h2 WHERE h2.grp = held.grp"
-          "   AND EXISTS (SELECT 1 FROM interviews i2 WHERE i2.id = h2.iid AND i2.evaluated IS NOT NULL))"
-          " FROM held GROUP BY grp ORDER BY count(*) DESC, grp";
+          " (SELECT avg(rating) FROM answers x WHERE x.grp = held.grp AND topic = 'enjoy-role' AND rating IS NOT NULL),"
+          " (SELECT avg(rating) FROM answers x WHERE x.grp = held.grp AND topic = 'enjoy-organization' AND rating IS NOT NULL),"
+          " (SELECT count(*) FROM answers x WHERE x.grp = held.grp AND answer IN ('yes', 'partly', 'no')),"
+          " (SELECT count(*) FROM answers x WHERE x.grp = held.grp AND topic = 'qualified' AND answer = 'yes'),"
+          " (SELECT count(*) FROM answers x WHERE x.grp = held.grp AND topic = 'qualified' AND answer = 'partly'),"
+          " (SELECT count(*) FROM answers x WHERE x.grp = held.grp AND topic = 'qualified' AND answer = 'no'),"
+          " (SELECT count(*) FROM answers x WHERE x.grp = held.grp AND topic = 'salary-range' AND answer IN ('yes', 'partly')),"
+          " (SELECT count(*) FROM held h2 JOIN interviews i2 ON i2.id = h2.iid"
+          "   WHERE h2.grp = held.grp AND i2.evaluated IS NOT NULL)"
+          " FROM held GROUP BY grp ORDER BY count(*) DESC, grp",
+          NULL);
+      sql = grouped;
+    }
 
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
