@@ -30,7 +30,7 @@
 #define MARGIN         (18 * MM)
 #define RUNNING_HEAD_H 26.0   /* pages after the first name the sheet at the top */
 #define FOOTER_H       28.0
-#define RULE_GAP       21.0   /* handwriting needs about 7 mm a line */
+#define RULE_GAP       19.5   /* handwriting needs about 7 mm a line */
 #define ANSWER_ROW_H   20.0
 #define BOX            9.0
 #define BLOCKS_PER_STEP 12
@@ -88,27 +88,27 @@ static const BlockStyle styles[N_BLOCK_KINDS] = {
   [BLOCK_TITLE]     = { FAMILY " Bold 22",     NULL,                  INK,     1,   0,  0, 0,    KEEP_WITH_NEXT },
   [BLOCK_SUBTITLE]  = { FAMILY " 12",          NULL,                  GREY,    1,   0,  0, 1.15, KEEP_WITH_NEXT },
   [BLOCK_HEAD_RULE] = { NULL,                  NULL,                  ACCENT,  9,   0, 10, 0,    KEEP_WITH_NEXT },
-  [BLOCK_SECTION]   = { FAMILY " Bold 12.5",   NULL,                  ACCENT, 17,   0,  7, 0,    KEEP_WITH_NEXT | KEEP_TOGETHER },
-  [BLOCK_CATEGORY]  = { FAMILY " Bold 10.5",   NULL,                  INK,    11,   0,  0, 0,    KEEP_WITH_NEXT | KEEP_TOGETHER },
+  [BLOCK_SECTION]   = { FAMILY " Bold 12.5",   NULL,                  ACCENT, 15,   0,  7, 0,    KEEP_WITH_NEXT | KEEP_TOGETHER },
+  [BLOCK_CATEGORY]  = { FAMILY " Bold 10.5",   NULL,                  INK,    10,   0,  0, 0,    KEEP_WITH_NEXT | KEEP_TOGETHER },
   [BLOCK_INTRO]     = { FAMILY " Italic 9.5",  NULL,                  GREY,    0,   0,  0, 1.2,  KEEP_WITH_NEXT },
-  [BLOCK_FIELD]     = { FAMILY " 10.5",        FAMILY " Bold 9",      INK,     4, 104,  0, 1.15, KEEP_TOGETHER },
+  [BLOCK_FIELD]     = { FAMILY " 10.5",        FAMILY " Bold 9",      INK,     3, 104,  0, 1.15, KEEP_TOGETHER },
   [BLOCK_PARAGRAPH] = { FAMILY " 10.5",        NULL,                  INK,     5,   0,  0, 1.3,  AUTO_DIR },
   [BLOCK_NOTE]      = { FAMILY " Italic 10.5", NULL,                  GREY,    5,   0,  0, 1.3,  0 },
-  [BLOCK_QUESTION]  = { FAMILY " 10.5",        FAMILY " Bold 10.5",   INK,     9,  22,  0, 1.2,  KEEP_TOGETHER | AUTO_DIR },
+  [BLOCK_QUESTION]  = { FAMILY " 10.5",        FAMILY " Bold 10.5",   INK,     8,  22,  0, 1.2,  KEEP_TOGETHER | AUTO_DIR },
   [BLOCK_CUE]       = { FAMILY " Bold 9.5",    NULL,                  GREY,    8,   0,  1, 1.2,  KEEP_WITH_NEXT | AUTO_DIR },
-  [BLOCK_CHECK]     = { FAMILY " 10.5",        NULL,                  INK,     6,  19,  0, 1.2,  KEEP_TOGETHER },
+  [BLOCK_CHECK]     = { FAMILY " 10.5",        NULL,                  INK,     4,  19,  0, 1.2,  KEEP_TOGETHER | AUTO_DIR },
   [BLOCK_BULLET]    = { FAMILY " 10.5",        FAMILY " Bold 10.5",   INK,     5,  14,  0, 1.2,  KEEP_TOGETHER | AUTO_DIR },
   [BLOCK_LINES]     = { NULL,                  NULL,                  INK,     2,   0,  4, 0,    KEEP_TOGETHER },
 };
 
 enum {
-  BLOCK_CHECKED = 1 << 0,   /* a check box already ticked in the app */
-  BLOCK_ANSWERS = 1 << 1,   /* yes / partly / no / not yet */
-  BLOCK_RATING  = 1 << 2,   /* 1 to 5 */
-  BLOCK_BLANK   = 1 << 3,   /* a field to fill in by hand */
-  BLOCK_KEEP_NEXT = 1 << 4, /* one of a list that stays together */
-  BLOCK_OPTIONAL = 1 << 5,  /* left out rather than start a page */
-  BLOCK_FILL    = 1 << 6,   /* lines fill what is left of the page */
+  BLOCK_CHECKED   = 1 << 0,  /* a check box already ticked in the app */
+  BLOCK_ANSWERS   = 1 << 1,  /* yes / partly / no / not yet */
+  BLOCK_RATING    = 1 << 2,  /* 1 to 5 */
+  BLOCK_BLANK     = 1 << 3,  /* a field to fill in by hand */
+  BLOCK_KEEP_NEXT = 1 << 4,  /* one of a list that stays together */
+  BLOCK_OPTIONAL  = 1 << 5,  /* left out rather than start a page */
+  BLOCK_FILL      = 1 << 6,  /* lines fill what is left of the page */
 };
 
 #define FILL_MIN 3
@@ -409,6 +409,7 @@ dup_when (RapportAppointment *appointment)
   gint64 start = rapport_appointment_get_start (appointment);
   gint64 end = rapport_appointment_get_end (appointment);
   const char *tzid = rapport_appointment_get_their_timezone (appointment);
+  int minutes = rapport_appointment_get_duration (appointment);
   g_autofree char *day = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -422,6 +423,17 @@ dup_when (RapportAppointment *appointment)
   to = rapport_view_format_time (end, NULL);
   /* Translators: a day, then the start and end times of a meeting */
   when = g_strdup_printf (_("%s, %s–%s"), day, from, to);
+
+  if (minutes > 0)
+    {
+      g_autofree char *length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
+                                                 minutes);
+      g_autofree char *plain = when;
+
+      /* Translators: when a meeting is, then how long it lasts, e.g.
+       * "Thursday, 3 December 2026, 14:00–14:45 (45 minutes)" */
+      when = g_strdup_printf (_("%s (%s)"), plain, length);
+    }
 
   /* A call across time zones: their clock too, to avoid a mix-up. */
   if (tzid != NULL && *tzid)
@@ -451,22 +463,13 @@ add_appointment (RapportPrepSheet   *self,
                  RapportAppointment *appointment)
 {
   g_autofree char *when = NULL;
-  g_autofree char *length = NULL;
   const char *place;
-  int minutes;
 
   if (appointment == NULL)
     return;
 
   when = dup_when (appointment);
   add_field (self, _("When"), when);
-
-  minutes = rapport_appointment_get_duration (appointment);
-  if (minutes > 0)
-    {
-      length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
-      add_field (self, _("Length"), length);
-    }
 
   add_field (self, _("Mode"), rapport_mode_get_label (rapport_appointment_get_mode (appointment)));
 
@@ -562,6 +565,32 @@ collect_prep (RapportPrepSheet   *self,
                   _("No goals written yet. What do you most want to learn from this conversation?")))
     add_lines (self, 3);
 
+  /* The checklist comes before the questions: it is read before leaving,
+   * the questions and notes during the conversation. */
+  add_block (self, BLOCK_SECTION, _("Before you go"), NULL);
+  for (guint i = 0; i < RAPPORT_N_HINTS; i++)
+    {
+      RapportHint hint = 1u << i;
+      g_autofree char *text = NULL;
+      Block *b;
+
+      if (hint == RAPPORT_HINT_THANK_YOU && appointment != NULL && rapport_appointment_get_start (appointment) > 0)
+        {
+          g_autofree char *due = rapport_view_format_when (rapport_appointment_get_end (appointment) + 24 * 60 * 60);
+
+          /* Translators: the thank-you hint, then when the note is due */
+          text = g_strdup_printf (_("%s: due by %s"), rapport_hint_get_label (hint), due);
+        }
+      else
+        text = g_strdup (rapport_hint_get_label (hint));
+
+      b = add_block (self, BLOCK_CHECK, text, NULL);
+      if (checklist & hint)
+        b->flags |= BLOCK_CHECKED;
+      if (i + 1 < RAPPORT_N_HINTS)
+        b->flags |= BLOCK_KEEP_NEXT;
+    }
+
   add_block (self, BLOCK_SECTION, _("Questions"), NULL);
   if (picked->len == 0)
     {
@@ -590,30 +619,6 @@ collect_prep (RapportPrepSheet   *self,
               add_block (self, BLOCK_QUESTION, p->question, n)->n_rules = 2;
             }
         }
-    }
-
-  add_block (self, BLOCK_SECTION, _("Before you go"), NULL);
-  for (guint i = 0; i < RAPPORT_N_HINTS; i++)
-    {
-      RapportHint hint = 1u << i;
-      g_autofree char *text = NULL;
-      Block *b;
-
-      if (hint == RAPPORT_HINT_THANK_YOU && appointment != NULL && rapport_appointment_get_start (appointment) > 0)
-        {
-          g_autofree char *due = rapport_view_format_when (rapport_appointment_get_end (appointment) + 24 * 60 * 60);
-
-          /* Translators: the thank-you hint, then when the note is due */
-          text = g_strdup_printf (_("%s: due by %s"), rapport_hint_get_label (hint), due);
-        }
-      else
-        text = g_strdup (rapport_hint_get_label (hint));
-
-      b = add_block (self, BLOCK_CHECK, text, NULL);
-      if (checklist & hint)
-        b->flags |= BLOCK_CHECKED;
-      if (i + 1 < RAPPORT_N_HINTS)
-        b->flags |= BLOCK_KEEP_NEXT;
     }
 
   /* Only if there is room: a page of its own would waste paper. */
@@ -664,6 +669,8 @@ collect_worksheet (RapportPrepSheet   *self,
         b->flags |= BLOCK_RATING;
       b->n_rules = 2;
     }
+
+  add_writing_space (self, _("Notes"), TRUE);
 }
 
 static char *
@@ -688,6 +695,86 @@ dup_referral (RapportContact *contact)
     }
 
   return g_string_free (text, FALSE);
+}
+
+static const char *
+answer_label (RapportAnswer answer)
+{
+  switch (answer)
+    {
+    case RAPPORT_ANSWER_YES:     return _("Yes");
+    case RAPPORT_ANSWER_PARTLY:  return _("Partly");
+    case RAPPORT_ANSWER_NO:      return _("No");
+    case RAPPORT_ANSWER_NOT_YET: return _("Not yet");
+    default:                     return _("Not yet");
+    }
+}
+
+/* The student's own evaluation, as far as it goes; when there is none,
+ * the sheet says so plainly rather than leave the counsellor guessing. */
+static void
+add_evaluation (RapportPrepSheet *self,
+                RapportInterview *interview)
+{
+  gint64 id = interview ? rapport_record_get_id (RAPPORT_RECORD (interview)) : 0;
+  gboolean started = FALSE;
+  guint answered;
+  g_autofree char *count = NULL;
+
+  add_block (self, BLOCK_SECTION, _("Evaluation"), NULL);
+
+  for (guint t = 0; id != 0 && t < RAPPORT_N_TOPICS && !started; t++)
+    {
+      RapportAnswer answer;
+
+      started = rapport_store_get_answer (self->store, id, t, &answer, NULL, NULL);
+    }
+  if (!started && (id == 0 || rapport_store_get_evaluated (self->store, id) == 0))
+    {
+      add_block (self, BLOCK_NOTE, _("Evaluation: not yet done. The eleven evaluation questions have "
+                                     "not been answered for this interview."), NULL);
+      return;
+    }
+
+  answered = rapport_store_count_answered (self->store, id);
+  if (rapport_evaluation_is_valuable (answered))
+    count = g_strdup_printf (_("You can answer %u of %u questions: the interview gathered valuable information."),
+                             answered, (guint)RAPPORT_N_TOPICS);
+  else
+    count = g_strdup_printf (_("You can answer %u of %u questions so far."), answered, (guint)RAPPORT_N_TOPICS);
+  add_block (self, BLOCK_PARAGRAPH, count, NULL);
+  if (rapport_store_get_evaluated (self->store, id) == 0)
+    add_block (self, BLOCK_NOTE, _("The evaluation is not finished yet."), NULL);
+
+  for (guint t = 0; t < RAPPORT_N_TOPICS; t++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *words = NULL;
+      g_autoptr(GString) line = NULL;
+      RapportAnswer answer;
+      int rating = 0;
+
+      rapport_store_get_answer (self->store, id, t, &answer, &words, &rating);
+      line = g_string_new (answer_label (answer));
+      if (rating > 0)
+        {
+          /* Translators: an answer, then a rating, e.g. "Yes · 4 of 5" */
+          g_autofree char *rated = g_strdup_printf (_("%s · %d of 5"), line->str, rating);
+
+          g_string_assign (line, rated);
+        }
+      text = dup_written (words);
+      if (text != NULL)
+        {
+          /* Translators: an answer, then the student's own words */
+          g_autofree char *said = g_strdup_printf (_("%s: %s"), line->str, text);
+
+          g_string_assign (line, said);
+        }
+
+      add_block (self, BLOCK_CUE, rapport_topic_get_question (t), NULL);
+      add_block (self, BLOCK_PARAGRAPH, line->str, NULL);
+    }
 }
 
 static void
@@ -784,11 +871,7 @@ collect_summary (RapportPrepSheet   *self,
   if (items == NULL || items->len == 0)
     add_block (self, BLOCK_NOTE, _("No action items yet."), NULL);
 
-  /* The evaluation is not recorded by Rapport yet: say so plainly rather
-   * than leave the counsellor guessing. */
-  add_block (self, BLOCK_SECTION, _("Evaluation"), NULL);
-  add_block (self, BLOCK_NOTE, _("Evaluation: not yet done. The eleven evaluation questions have "
-                                 "not been answered for this interview."), NULL);
+  add_evaluation (self, interview);
 
   add_writing_space (self, _("Questions for my counsellor"), FALSE);
 }
@@ -865,6 +948,9 @@ create_layout (RapportPrepSheet *self,
   pango_context_set_base_dir (pango_layout_get_context (layout),
                               self->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   pango_layout_context_changed (layout);
+  /* Text starts where the sheet's language starts a line; with auto_dir,
+   * Pango flips that for a paragraph written the other way. */
+  pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_auto_dir (layout, auto_dir);
   pango_layout_set_font_description (layout, desc);
   if (width > 0)
@@ -991,6 +1077,16 @@ ensure_block (RapportPrepSheet *self,
 
       b->layout = create_layout (self, context, style->font, self->body_w - style->indent,
                                  (style->flags & AUTO_DIR) != 0, style->line_spacing, b->text);
+      if (b->kind == BLOCK_FIELD)
+        {
+          /* A hyphen inserted in a broken link or e-mail address would
+           * read as part of it. */
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+          pango_layout_set_attributes (b->layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
       iter = pango_layout_get_iter (b->layout);
       do
         {
@@ -1388,7 +1484,7 @@ draw_piece (RapportPrepSheet *self,
           pango_cairo_show_layout (cr, b->aside_layout);
 
           if (b->flags & BLOCK_BLANK)
-            draw_rule (self, cr, style->indent, aside_y + aside_base + 2, GREY, 0.6);
+            draw_rule (self, cr, style->indent, aside_y + aside_base + 2, GREY, 0.4);
         }
       if (b->kind == BLOCK_CHECK)
         draw_box (cr, x_at (self, 0, BOX), top + first_baseline - BOX + 0.5, (b->flags & BLOCK_CHECKED) != 0);
@@ -1455,7 +1551,7 @@ draw_page_frame (RapportPrepSheet *self,
   /* Translators: a page number, e.g. "Page 1 of 3" */
   page = g_strdup_printf (_("Page %d of %d"), page_nr + 1, self->n_pages);
   number = create_layout (self, context, FAMILY " 8", self->body_w, FALSE, 0, page);
-  pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+  pango_layout_set_alignment (number, self->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 
   draw_rule (self, cr, 0, footer_y - layout_height (brand) - 6, RULE, 0.5);
   set_color (cr, GREY);
