@@ -8,6 +8,7 @@
 
 #include "rapport-evaluation-dialog.h"
 #include "rapport-interview-view.h"
+#include "rapport-print-actions.h"
 #include "rapport-question-picker.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-view-util.h"
@@ -671,6 +672,32 @@ evaluate_activated (GtkWidget  *widget,
                                                                  self->store, self->appointment)));
 }
 
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RapportInterviewView *self = RAPPORT_INTERVIEW_VIEW (widget);
+  gint64 id = self->appointment ? rapport_record_get_id (RAPPORT_RECORD (self->appointment)) : 0;
+  gboolean export = g_str_has_prefix (action_name, "interview.export");
+  RapportSheetKind kind = RAPPORT_SHEET_PREP;
+
+  if (g_str_has_suffix (action_name, "summary"))
+    kind = RAPPORT_SHEET_SUMMARY;
+  else if (g_str_has_suffix (action_name, "worksheet"))
+    kind = RAPPORT_SHEET_WORKSHEET;
+
+  if (self->store == NULL || (id == 0 && kind != RAPPORT_SHEET_WORKSHEET))
+    return;
+
+  /* What was just typed belongs on the sheet. */
+  rapport_store_flush (self->store, NULL);
+  if (export)
+    rapport_export_sheet_pdf (widget, self->store, id, kind);
+  else
+    rapport_print_sheet (widget, self->store, id, kind);
+}
+
 /* GObject */
 
 static void
@@ -773,6 +800,12 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   gtk_widget_class_install_action (widget_class, "interview.mark-held", NULL, mark_held_activated);
   gtk_widget_class_install_action (widget_class, "interview.thank", NULL, thank_activated);
   gtk_widget_class_install_action (widget_class, "interview.evaluate", NULL, evaluate_activated);
+  gtk_widget_class_install_action (widget_class, "interview.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.export-pdf", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.print-summary", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.export-summary", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.print-worksheet", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "interview.print", NULL);
   gtk_widget_class_install_action (widget_class, "interview.toggle-timer", NULL, toggle_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.reset-timer", NULL, reset_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.add-referral", NULL, add_referral_activated);

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "rapport-print-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-print-actions.h"
+#include "rapport-view-util.h"
+
+/* Printing and PDF export of sheets, shared by every place that offers
+ * them. The page setup is remembered in GSettings; the print settings for
+ * as long as Rapport runs. */
+
+static GtkPrintSettings *last_settings;
+
+static GSettings *
+app_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return g_settings_new (APP_ID);
+  return NULL;
+}
+
+static GtkPageSetup *
+load_page_setup (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GVariant) value = NULL;
+
+  if (settings == NULL)
+    return NULL;
+
+  value = g_settings_get_value (settings, "page-setup");
+  if (g_variant_n_children (value) == 0)
+    return NULL;
+  return gtk_page_setup_new_from_gvariant (value);
+}
+
+static void
+save_page_setup (GtkPageSetup *setup)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+
+  if (settings != NULL && setup != NULL)
+    g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GtkWidget               *widget)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+      save_page_setup (gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not print: %s"), error ? error->message : "");
+      rapport_view_add_toast (widget, adw_toast_new (text));
+    }
+
+  g_object_unref (operation);
+  g_object_unref (widget);
+}
+
+/**
+ * rapport_print_sheet:
+ *
+ * Prints a sheet through the system print dialog (the print portal inside
+ * Flatpak), without blocking the window.
+ */
+void
+rapport_print_sheet (GtkWidget        *widget,
+                     RapportStore     *store,
+                     gint64            appointment_id,
+                     RapportSheetKind  kind)
+{
+  g_autoptr(RapportPrepSheet) sheet = rapport_prep_sheet_new (store, appointment_id, kind);
+  g_autoptr(GtkPageSetup) setup = load_page_setup ();
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation = rapport_prep_sheet_create_operation (sheet, setup);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkPrintOperationResult result;
+
+  if (last_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, last_settings);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), g_object_ref (widget));
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not print: %s"), error->message);
+      rapport_view_add_toast (widget, adw_toast_new (text));
+    }
+
+  /* Synchronous results come without "done". */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    on_print_done (operation, result == GTK_PRINT_OPERATION_RESULT_ERROR
+                                ? GTK_PRINT_OPERATION_RESULT_CANCEL : result, widget);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    GtkWidget       *widget)
+{
+  RapportPrepSheet *sheet = g_object_get_data (G_OBJECT (chooser), "sheet");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      path = g_file_get_path (file);
+      setup = load_page_setup ();
+      if (path == NULL)
+        rapport_view_add_toast (widget, adw_toast_new (_("Choose a folder on this computer for the PDF.")));
+      else if (!rapport_prep_sheet_export_pdf (sheet, path, setup, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not export: %s"), error->message);
+          rapport_view_add_toast (widget, adw_toast_new (text));
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+          rapport_view_add_toast (widget, adw_toast_new (text));
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (widget);
+}
+
+/**
+ * rapport_export_sheet_pdf:
+ *
+ * Writes a sheet as a PDF file the student chooses.
+ */
+void
+rapport_export_sheet_pdf (GtkWidget        *widget,
+                          RapportStore     *store,
+                          gint64            appointment_id,
+                          RapportSheetKind  kind)
+{
+  g_autoptr(RapportPrepSheet) sheet = rapport_prep_sheet_new (store, appointment_id, kind);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strconcat (rapport_prep_sheet_get_title (sheet), ".pdf", NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "sheet", g_object_ref (sheet), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
