@@ -94,6 +94,8 @@ refresh_day (RapportCalendarPage *self)
                                     g_list_model_get_n_items (G_LIST_MODEL (self->day_list)) ? "list" : "empty");
 }
 
+static void on_calendar_day_selected (RapportCalendarPage *self);
+
 /* Marks the days of the month in view that have an appointment. */
 static void
 refresh_marks (RapportCalendarPage *self)
@@ -132,6 +134,37 @@ refresh_marks (RapportCalendarPage *self)
       for (int d = g_date_time_get_day_of_month (start); d <= g_date_time_get_day_of_month (end); d++)
         gtk_calendar_mark_day (self->calendar, d);
     }
+
+  /* GTK 4.8 draws marks only when the shown date changes: step to another
+   * day of the month and back, quietly. */
+  {
+    g_autoptr(GDateTime) selected = gtk_calendar_get_date (self->calendar);
+    g_autoptr(GDateTime) other = g_date_time_add_days (selected, g_date_time_get_day_of_month (selected) > 1 ? -1 : 1);
+
+    g_signal_handlers_block_by_func (self->calendar, on_calendar_day_selected, self);
+    gtk_calendar_select_day (self->calendar, other);
+    gtk_calendar_select_day (self->calendar, selected);
+    g_signal_handlers_unblock_by_func (self->calendar, on_calendar_day_selected, self);
+  }
+
+  /* Screen readers hear which days are busy. */
+  {
+    g_autoptr(GString) days = g_string_new (NULL);
+
+    for (guint d = 1; d <= 31; d++)
+      if (gtk_calendar_get_day_is_marked (self->calendar, d))
+        g_string_append_printf (days, days->len ? ", %u" : "%u", d);
+
+    if (days->len)
+      {
+        /* Translators: %s lists days of the month, e.g. "3, 10, 24" */
+        g_autofree char *text = g_strdup_printf (_("Days with appointments: %s"), days->str);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      }
+    else
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("No appointments this month"), -1);
+  }
 }
 
 static gint
@@ -227,9 +260,11 @@ on_calendar_day_selected (RapportCalendarPage *self)
   refresh_marks (self);
 }
 
+/* The arrows move the selected day to the next month too: follow it. */
 static void
 on_calendar_month_changed (RapportCalendarPage *self)
 {
+  refresh_day (self);
   refresh_marks (self);
 }
 
