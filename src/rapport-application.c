@@ -135,10 +135,187 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (rapport_preferences_window_new (window, settings)));
 }
 
+/* Backups */
+
+static void start_reminders (RapportApplication *self);
+
+/* Puts @backup in place of the database: the windows close, the store is
+ * reopened on the restored file and a new window shows it. */
+static gboolean
+restore_from (RapportApplication  *self,
+              const char          *backup,
+              GError             **error)
+{
+  g_autofree char *path = rapport_store_dup_default_path ();
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))))
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+
+  flush_store (self);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  if (!rapport_store_restore_backup (path, backup, error))
+    {
+      /* Nothing moved: carry on with the database as it was. */
+      self->store = rapport_store_open (path, &self->store_error);
+    }
+  else
+    self->store = rapport_store_open (path, &self->store_error);
+
+  if (self->store != NULL)
+    start_reminders (self);
+
+  gtk_window_present (GTK_WINDOW (rapport_window_new (self, self->store, self->store_error)));
+  return error == NULL || *error == NULL;
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       data)
+{
+  RapportApplication *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!restore_from (self, g_variant_get_string (param, NULL), &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+on_restore_confirmed (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          data)
+{
+  RapportApplication *self = data;
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+
+  if (g_str_equal (response, "restore"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "restore-backup", g_variant_new_string (backup));
+}
+
+static void
+on_restore_chosen (GtkNativeDialog    *chooser,
+                   int                 response,
+                   RapportApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  guint contacts, appointments;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)))
+    {
+      if (!rapport_store_describe_backup (path, &contacts, &appointments, &error))
+        body = g_strdup (error->message);
+      else
+        /* Translators: a preview of a backup before restoring it */
+        body = g_strdup_printf (_("It holds %u contacts and %u appointments. Your current data is kept beside it, so you can go back."),
+                                contacts, appointments);
+
+      dialog = adw_message_dialog_new (window, _("Restore This Backup?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", error == NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_restore_confirmed), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  RapportApplication *self = data;
+  g_autofree char *path = rapport_store_dup_default_path ();
+  g_autofree char *dir = rapport_store_dup_backup_dir (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from Backup"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_backup_chosen (GtkNativeDialog    *chooser,
+                  int                 response,
+                  RapportApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)) && !rapport_store_backup (self->store, path, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Backup Failed"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+backup_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  RapportApplication *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (now, "rapport-backup-%Y-%m-%d.db");
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* One copy a day, the last seven kept, taken once the window is up. */
+static gboolean
+on_rolling_backup (gpointer data)
+{
+  RapportApplication *self = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !rapport_store_rolling_backup (self->store, today, 7, &error))
+    g_warning ("Daily backup failed: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "backup", backup_activated },
+  { "restore", restore_activated },
+  { "restore-backup", restore_backup_activated, "s" },
 };
 
 /* "Write Note" on a thank-you reminder: the composer for that interview. */
@@ -262,7 +439,10 @@ rapport_application_startup (GApplication *app)
     g_warning ("%s", self->store_error->message);
 
   if (self->store != NULL)
-    start_reminders (self);
+    {
+      start_reminders (self);
+      g_timeout_add_seconds_full (G_PRIORITY_LOW, 10, on_rolling_backup, g_object_ref (self), g_object_unref);
+    }
 
   {
     g_autoptr(GSettingsSchema) schema = NULL;
@@ -294,7 +474,19 @@ rapport_application_activate (GApplication *app)
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (rapport_window_new (self, self->store, self->store_error));
+    {
+      window = GTK_WINDOW (rapport_window_new (self, self->store, self->store_error));
+
+      /* A damaged database: offer the newest automatic backup. */
+      if (self->store == NULL)
+        {
+          g_autofree char *path = rapport_store_dup_default_path ();
+          g_autoptr(GPtrArray) backups = rapport_store_list_backups (path);
+
+          if (backups->len > 0)
+            rapport_window_offer_backup (RAPPORT_WINDOW (window), g_ptr_array_index (backups, 0));
+        }
+    }
 
   gtk_window_present (window);
 }

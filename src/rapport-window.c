@@ -355,3 +355,43 @@ rapport_window_new (RapportApplication *application,
 
   return self;
 }
+
+/**
+ * rapport_window_offer_backup:
+ *
+ * On the error page, offers to put @backup in place of the damaged
+ * database (which is kept aside, not deleted).
+ */
+void
+rapport_window_offer_backup (RapportWindow *self,
+                             const char    *backup)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *text = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use the Latest Backup"));
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+  GtkWidget *label;
+
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  /* Translators: %s is the backup's file name, e.g. rapport-2026-11-24.db */
+  text = g_strdup_printf (_("A daily backup is available: %s. The damaged file is kept aside."), name);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (use), "app.restore-backup");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (use), g_variant_new_string (backup));
+  gtk_widget_add_css_class (use, "pill");
+  gtk_widget_set_halign (use, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (use, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), use);
+  gtk_box_append (GTK_BOX (box), quit);
+  adw_status_page_set_child (self->error_page, box);
+}

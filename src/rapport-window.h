@@ -15,4 +15,7 @@ RapportWindow *rapport_window_new (RapportApplication *application,
                                    RapportStore       *store,
                                    const GError       *store_error);
 
+void           rapport_window_offer_backup (RapportWindow      *self,
+                                           const char         *backup);
+
 G_END_DECLS

@@ -772,6 +772,73 @@ test_read_only_folder (void)
   remove_tree (dir);
 }
 
+static void
+test_backup_and_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContact) a = add (f->store, "Before Backup", "");
+  g_autoptr(RapportContact) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *check = NULL;
+  g_autofree char *names = NULL;
+  g_autoptr(GPtrArray) rolling = NULL;
+
+  /* A pending edit is part of the copy. */
+  rapport_contact_set_notes (a, "typed just now");
+  g_assert_true (rapport_store_backup (f->store, backup, &error));
+  g_assert_no_error (error);
+  check = read_back (backup, "PRAGMA integrity_check", 0);
+  g_assert_cmpstr (check, ==, "ok");
+  names = read_back (backup, "SELECT group_concat(name || ':' || notes) FROM contacts WHERE ? = 0", 0);
+  g_assert_cmpstr (names, ==, "Before Backup:typed just now");
+
+  /* Rolling backups keep the last few days. */
+  for (guint day = 1; day <= 9; day++)
+    {
+      g_autofree char *today = g_strdup_printf ("2026-11-%02u", day);
+      g_assert_true (rapport_store_rolling_backup (f->store, today, 7, &error));
+    }
+  rolling = rapport_store_list_backups (f->path);
+  g_assert_cmpuint (rolling->len, ==, 7);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (rolling, 0), "rapport-2026-11-09.db"));
+
+  /* Changes after the backup… */
+  b = add (f->store, "After Backup", "");
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&f->store);
+
+  /* …are gone after restoring it, but the replaced file is kept aside. */
+  g_assert_true (rapport_store_restore_backup (f->path, backup, &error));
+  g_assert_no_error (error);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 1);
+  {
+    g_autofree char *dir = g_path_get_dirname (f->path);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    while ((name = g_dir_read_name (d)))
+      kept |= g_str_has_prefix (name, "rapport.db.before-restore-") && !g_str_has_suffix (name, "-wal")
+              && !g_str_has_suffix (name, "-shm");
+    g_assert_true (kept);
+  }
+
+  /* Something that is not a backup is refused, and nothing moves. */
+  {
+    g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+    g_assert_true (g_file_set_contents (junk, "not a database", -1, NULL));
+    g_clear_object (&f->store);
+    g_assert_false (rapport_store_restore_backup (f->path, junk, &error));
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT);
+    f->store = rapport_store_open (f->path, NULL);
+    g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +860,7 @@ main (int   argc,
   ADD ("/store/contact/pending-delete-final-after-restart", test_pending_delete_is_final_after_restart);
   ADD ("/store/clipping/link-and-add-person", test_clippings);
   ADD ("/store/clipping/bad-input", test_clipping_bad_input);
+  ADD ("/store/backup-and-restore", test_backup_and_restore);
 #undef ADD
   g_test_add_func ("/store/open/corrupt-file-untouched", test_corrupt_file_untouched);
   g_test_add_func ("/store/open/read-only-file-untouched", test_read_only_file_untouched);

@@ -15,6 +15,18 @@
 
 G_DEFINE_QUARK (rapport-csv-error-quark, rapport_csv_error)
 
+/* Whether a cell would run as a formula, or is one that was guarded with
+ * a ' (or a text that starts with ' before a formula character, which is
+ * guarded too, so that reading takes exactly one ' off what writing put on). */
+static gboolean
+starts_like_formula (const char *cell)
+{
+  while (*cell == '\'')
+    cell++;
+
+  return *cell != '\0' && strchr (FORMULA_STARTS, *cell) != NULL;
+}
+
 /* ------------------------------------------------------------------------ *
  * Text
  * ------------------------------------------------------------------------ */
@@ -893,7 +905,7 @@ rapport_csv_guess_mapping (RapportCsvTable *table,
 static const char *
 skip_formula_guard (const char *cell)
 {
-  if (cell[0] == '\'' && cell[1] != '\0' && strchr (FORMULA_STARTS, cell[1]) != NULL)
+  if (cell[0] == '\'' && starts_like_formula (cell))
     return cell + 1;
 
   return cell;
@@ -1073,7 +1085,7 @@ typedef enum {
 } LinkedinColumn;
 
 /* LinkedIn's column names, which it has moved about but not renamed
- * (exports before 2020 had no URL column). */
+ * (exports before 2020 had no URL column, and some have no email). */
 static const char * const linkedin_names[N_LINKEDIN_COLUMNS] = {
   "first name", "last name", "url", "email address", "company", "position", "connected on",
 };
@@ -1110,9 +1122,10 @@ read_linkedin_header (const char *text,
           columns[c] = (int)i;
     }
 
+  /* "Connected On" is LinkedIn's own: Outlook has first and last names
+   * and a company too */
   return columns[LINKEDIN_FIRST_NAME] >= 0 && columns[LINKEDIN_LAST_NAME] >= 0 &&
-         (columns[LINKEDIN_COMPANY] >= 0 || columns[LINKEDIN_POSITION] >= 0 ||
-          columns[LINKEDIN_CONNECTED_ON] >= 0);
+         columns[LINKEDIN_CONNECTED_ON] >= 0;
 }
 
 /* LinkedIn writes the date a connection was made as "15 Mar 2024", with
@@ -1297,7 +1310,7 @@ static void
 append_cell (GString    *out,
              const char *value)
 {
-  gboolean guard = value[0] != '\0' && strchr (FORMULA_STARTS, value[0]) != NULL;
+  gboolean guard = starts_like_formula (value);
   gsize length = strlen (value);
   gboolean quote = guard ||
                    strpbrk (value, ",;\"\r\n\t") != NULL ||

@@ -53,8 +53,8 @@ clean_line (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* Notes keep their lines and indents: line ends become LF, the control
- * characters but tabs go, and so do blank lines at the end. */
+/* Notes keep their lines and indents: line ends become LF, and the control
+ * characters but tabs go. */
 static char *
 clean_notes (const char *text)
 {
@@ -71,9 +71,6 @@ clean_notes (const char *text)
       else if (*p == '\n' || *p == '\t' || ((guchar)*p >= 0x20 && *p != 0x7F))
         g_string_append_c (out, *p);
     }
-
-  while (out->len > 0 && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 1);
 
   return g_string_free (out, FALSE);
 }
@@ -287,7 +284,6 @@ static Property *
 parse_property (GString *line)
 {
   const char *colon = find_value_colon (line->str, line->len);
-  g_autoptr(GPtrArray) pieces = NULL;
   Property *property;
   const char *header = line->str;
   gsize header_length;
@@ -496,6 +492,24 @@ guess_text (const char *bytes,
   return g_utf8_make_valid (bytes, (gssize)length);
 }
 
+/* Text from the file for a message: valid UTF-8, and not too long. */
+static char *
+dup_shown_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *line = clean_line (valid);
+
+  if (g_utf8_strlen (line, -1) > MAX_SHOWN_NAME)
+    {
+      char *end = g_utf8_offset_to_pointer (line, MAX_SHOWN_NAME - 1);
+
+      *end = '\0';
+      return g_strconcat (line, "…", NULL);
+    }
+
+  return g_steal_pointer (&line);
+}
+
 /* The bytes without NULs, which no contact field can hold. */
 static char *
 dup_without_nul (const char *bytes,
@@ -556,9 +570,17 @@ decode_value (Property  *property,
       length = decoded->len;
     }
 
+  /* an empty byte array may have no data at all */
+  if (bytes == NULL)
+    {
+      bytes = "";
+      length = 0;
+    }
+
   from = g_ascii_strup (declared != NULL && *declared != '\0' ? declared : "UTF-8", -1);
   g_strstrip (from);
-  *charset = g_strdup (from);
+  /* for messages: the parameter is bytes from the file, like the value */
+  *charset = dup_shown_text (from);
 
   if (g_str_equal (from, "UTF-8") || g_str_equal (from, "UTF8"))
     {
@@ -919,17 +941,9 @@ dup_shown_name (Card    *card,
       unescaped = g_strstrip (join_name (g_strstrip (given), g_strstrip (family)));
     }
 
-  name = clean_line (unescaped);
+  name = dup_shown_text (unescaped);
   if (*name == '\0')
     return NULL;
-
-  if (g_utf8_strlen (name, -1) > MAX_SHOWN_NAME)
-    {
-      char *end = g_utf8_offset_to_pointer (name, MAX_SHOWN_NAME - 1);
-
-      *end = '\0';
-      return g_strconcat (name, "…", NULL);
-    }
 
   return g_steal_pointer (&name);
 }
@@ -1291,10 +1305,11 @@ append_escaped (GString    *out,
           g_string_append (out, "\\n");
           break;
         default:
-          if ((guchar)*p >= 0x20 && *p != 0x7F)
-            g_string_append_c (out, *p);
-          else if (*p == '\t')
-            g_string_append_c (out, ' ');
+          if ((guchar)*p >= 0x20 || *p == '\t')
+            {
+              if (*p != 0x7F)
+                g_string_append_c (out, *p);
+            }
           break;
         }
     }
@@ -1327,9 +1342,12 @@ append_folded (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+/* @scheme is one that rapport_vcard_parse() takes off the value ("tel:"),
+ * or %NULL. */
 static void
 add_property (GString    *out,
               const char *name,
+              const char *scheme,
               const char *value)
 {
   g_autoptr(GString) line = NULL;
@@ -1339,6 +1357,9 @@ add_property (GString    *out,
 
   line = g_string_new (name);
   g_string_append_c (line, ':');
+  /* a value that starts like a scheme would lose it when read back */
+  if (scheme != NULL && skip_scheme (value, scheme) != value)
+    g_string_append (line, scheme);
   append_escaped (line, value);
   append_folded (out, line->str, line->len);
 }
@@ -1408,16 +1429,16 @@ rapport_vcard_export (GPtrArray *contacts)
       /* FN is the one property a card must have, even if empty */
       if (*name == '\0')
         g_string_append (out, "FN:\r\n");
-      add_property (out, "FN", name);
+      add_property (out, "FN", NULL, name);
       add_structured_name (out, name);
-      add_property (out, "ORG", rapport_contact_get_organization (contact));
-      add_property (out, "TITLE", rapport_contact_get_job_title (contact));
-      add_property (out, "EMAIL", rapport_contact_get_email (contact));
-      add_property (out, "TEL", rapport_contact_get_phone (contact));
-      add_property (out, "URL", rapport_contact_get_profile_url (contact));
-      add_property (out, "NOTE", rapport_contact_get_notes (contact));
-      add_property (out, X_FIELD, rapport_contact_get_field (contact));
-      add_property (out, X_SOURCE_DETAIL, rapport_contact_get_source_detail (contact));
+      add_property (out, "ORG", NULL, rapport_contact_get_organization (contact));
+      add_property (out, "TITLE", NULL, rapport_contact_get_job_title (contact));
+      add_property (out, "EMAIL", "mailto:", rapport_contact_get_email (contact));
+      add_property (out, "TEL", "tel:", rapport_contact_get_phone (contact));
+      add_property (out, "URL", NULL, rapport_contact_get_profile_url (contact));
+      add_property (out, "NOTE", NULL, rapport_contact_get_notes (contact));
+      add_property (out, X_FIELD, NULL, rapport_contact_get_field (contact));
+      add_property (out, X_SOURCE_DETAIL, NULL, rapport_contact_get_source_detail (contact));
 
       g_string_append (out, "END:VCARD\r\n");
     }

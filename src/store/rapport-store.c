@@ -4182,3 +4182,257 @@ rapport_store_compare (RapportStore       *self,
 
   return rows;
 }
+
+/* Backups */
+
+/**
+ * rapport_store_backup:
+ * @path: where to write the copy; an existing file there is replaced
+ *
+ * Writes a consistent copy of the whole database while the app runs (with
+ * VACUUM INTO), first to a temporary file beside @path, so a failure
+ * never leaves a half-written backup in its place.
+ */
+gboolean
+rapport_store_backup (RapportStore  *self,
+                      const char    *path,
+                      GError       **error)
+{
+  g_autofree char *tmp = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  rapport_store_flush (self, NULL);
+
+  tmp = g_strconcat (path, ".partial", NULL);
+  g_unlink (tmp);
+
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      bind_text (stmt, 1, tmp);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      g_unlink (tmp);
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                   _("Could not write the backup “%s”: %s"), path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int errsv = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not write the backup “%s”: %s"), path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_dup_backup_dir:
+ *
+ * Returns: (transfer full): the folder of the automatic backups, beside
+ *   the database
+ */
+char *
+rapport_store_dup_backup_dir (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+static int
+compare_names_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  return -g_strcmp0 (*(const char **)a, *(const char **)b);
+}
+
+/**
+ * rapport_store_list_backups:
+ *
+ * Returns: (transfer full): the automatic backups of @db_path, newest first
+ */
+GPtrArray *
+rapport_store_list_backups (const char *db_path)
+{
+  g_autofree char *dir = rapport_store_dup_backup_dir (db_path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    if (g_str_has_prefix (name, "rapport-") && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (paths, compare_names_desc);
+  return paths;
+}
+
+/**
+ * rapport_store_rolling_backup:
+ * @today: the local day, "YYYY-MM-DD"
+ * @keep: how many daily backups to keep
+ *
+ * Keeps one backup a day in the backup folder, the last @keep days.
+ */
+gboolean
+rapport_store_rolling_backup (RapportStore  *self,
+                              const char    *today,
+                              guint          keep,
+                              GError       **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) existing = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  dir = rapport_store_dup_backup_dir (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the backup folder “%s”: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  name = g_strdup_printf ("rapport-%s.db", today);
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !rapport_store_backup (self, path, error))
+    return FALSE;
+
+  existing = rapport_store_list_backups (self->path);
+  for (guint i = keep; i < existing->len; i++)
+    g_unlink (g_ptr_array_index (existing, i));
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_restore_backup:
+ * @db_path: the database to replace; it must not be open
+ * @backup: a backup to put in its place
+ *
+ * Puts @backup in place of the database, after checking that it opens as
+ * a Rapport database. The file it replaces is kept beside it as
+ * "rapport.db.before-restore-…", so nothing is lost.
+ */
+gboolean
+rapport_store_restore_backup (const char  *db_path,
+                              const char  *backup,
+                              GError     **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (backup);
+  g_autoptr(GFile) to = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *staged = g_strconcat (db_path, ".restoring", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  sqlite3 *db = NULL;
+  int version = -1;
+
+  /* Check it is a Rapport database this version can open. */
+  if (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      sqlite3_stmt *stmt = NULL;
+      if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        version = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  if (version < 1 || version > RAPPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a backup Rapport can open."), backup);
+      return FALSE;
+    }
+
+  to = g_file_new_for_path (staged);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      kept = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+      if (g_rename (db_path, kept) != 0)
+        {
+          int errsv = errno;
+          g_unlink (staged);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       _("Could not keep the current database aside: %s"), g_strerror (errsv));
+          return FALSE;
+        }
+      /* Its journal belongs to it, not to the backup. */
+      {
+        const char *suffixes[] = { "-wal", "-shm" };
+        for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+          {
+            g_autofree char *a = g_strconcat (db_path, suffixes[i], NULL);
+            g_autofree char *b = g_strconcat (kept, suffixes[i], NULL);
+            if (g_file_test (a, G_FILE_TEST_EXISTS))
+              g_rename (a, b);
+          }
+      }
+    }
+
+  if (g_rename (staged, db_path) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not put the backup in place: %s"), g_strerror (errsv));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * rapport_store_describe_backup:
+ * @contacts: (out): how many contacts the backup holds
+ * @appointments: (out): how many appointments
+ *
+ * Reads a backup without changing it, for a preview before restoring.
+ */
+gboolean
+rapport_store_describe_backup (const char  *path,
+                               guint       *contacts,
+                               guint       *appointments,
+                               GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  g_autofree char *uri = g_strconcat ("file:", path, "?mode=ro&immutable=1", NULL);
+
+  *contacts = *appointments = 0;
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM contacts WHERE deleted IS NULL),"
+                              " (SELECT count(*) FROM appointments WHERE deleted IS NULL)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *contacts = sqlite3_column_int (stmt, 0);
+      *appointments = sqlite3_column_int (stmt, 1);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (!ok)
+    g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                 _("“%s” is not a backup Rapport can open."), path);
+  return ok;
+}

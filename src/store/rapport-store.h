@@ -348,6 +348,24 @@ GPtrArray          *rapport_store_compare                (RapportStore          
                                                           RapportCompareBy               by,
                                                           GError                       **error);
 
+/* Backups */
+gboolean            rapport_store_backup                 (RapportStore                  *self,
+                                                          const char                    *path,
+                                                          GError                       **error);
+char               *rapport_store_dup_backup_dir         (const char                    *db_path);
+GPtrArray          *rapport_store_list_backups           (const char                    *db_path);
+gboolean            rapport_store_rolling_backup         (RapportStore                  *self,
+                                                          const char                    *today,
+                                                          guint                          keep,
+                                                          GError                       **error);
+gboolean            rapport_store_describe_backup        (const char                    *path,
+                                                          guint                         *contacts,
+                                                          guint                         *appointments,
+                                                          GError                       **error);
+gboolean            rapport_store_restore_backup         (const char                    *db_path,
+                                                          const char                    *backup,
+                                                          GError                       **error);
+
 RapportStage        rapport_stage_after_status           (RapportStage                   stage,
                                                           RapportStatus                  status);
 
