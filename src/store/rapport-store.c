@@ -214,6 +214,11 @@ static const char *migrations[] = {
   "  updated      INTEGER NOT NULL,"
   "  PRIMARY KEY (interview_id, topic)"
   ") WITHOUT ROWID;",
+
+  /* 5 → 6: finding the people an import already has, quickly */
+  "CREATE INDEX contacts_email ON contacts (lower(email)) WHERE email != '';"
+  "CREATE INDEX contacts_profile_url ON contacts (profile_url) WHERE profile_url != '';"
+  "CREATE INDEX contacts_name_org ON contacts (lower(name), lower(organization));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -4435,4 +4440,50 @@ rapport_store_describe_backup (const char  *path,
     g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
                  _("“%s” is not a backup Rapport can open."), path);
   return ok;
+}
+
+/**
+ * rapport_store_reload_contacts:
+ *
+ * Another connection (an import) changed contacts: bring the live objects
+ * back in step with their rows and tell the lists.
+ */
+void
+rapport_store_reload_contacts (RapportStore *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  g_hash_table_iter_init (&iter, self->contacts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      RapportContact *live = value;
+      g_autoptr(RapportContact) fresh = NULL;
+
+      if (!(stmt = prepare (self, "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", NULL)))
+        return;
+      sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (live)));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        fresh = contact_from_row (stmt);
+      sqlite3_reset (stmt);
+      if (fresh == NULL || g_hash_table_contains (self->dirty, live))
+        continue;
+
+      g_signal_handlers_block_by_func (live, on_record_notify, self);
+      g_object_set (live,
+                    "organization", rapport_contact_get_organization (fresh),
+                    "job-title", rapport_contact_get_job_title (fresh),
+                    "field", rapport_contact_get_field (fresh),
+                    "email", rapport_contact_get_email (fresh),
+                    "phone", rapport_contact_get_phone (fresh),
+                    "profile-url", rapport_contact_get_profile_url (fresh),
+                    "notes", rapport_contact_get_notes (fresh),
+                    NULL);
+      g_signal_handlers_unblock_by_func (live, on_record_notify, self);
+    }
+
+  emit_changed (self, quark_contacts);
 }

@@ -55,7 +55,7 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 5
+#define RAPPORT_STORE_SCHEMA_VERSION 6
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -349,6 +349,7 @@ GPtrArray          *rapport_store_compare                (RapportStore          
                                                           GError                       **error);
 
 /* Backups */
+void                rapport_store_reload_contacts        (RapportStore                  *self);
 gboolean            rapport_store_backup                 (RapportStore                  *self,
                                                           const char                    *path,
                                                           GError                       **error);
