@@ -7,9 +7,13 @@
 #include <glib-unix.h>
 #include <libnotify/notify.h>
 #include <signal.h>
+#include <string.h>
 
 #include "rapport-application.h"
 #include "rapport-autostart.h"
+#include "rapport-csv.h"
+#include "rapport-import-dialog.h"
+#include "rapport-vcard.h"
 #include "rapport-notifier.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-preferences-window.h"
@@ -34,7 +38,7 @@ rapport_application_new (void)
 {
   return g_object_new (RAPPORT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -295,6 +299,143 @@ backup_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Import and export of contacts */
+
+static void
+import_file (RapportApplication *self,
+             GFile              *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  RapportImportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(dialog = rapport_import_dialog_new (window, self->store, name, bytes, &error)))
+    {
+      g_autofree char *body = g_strdup_printf (_("Nothing was imported from “%s”: %s"), name, error->message);
+      GtkWidget *alert = adw_message_dialog_new (window, _("Could Not Read the File"), body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog    *chooser,
+                  int                 response,
+                  RapportApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    import_file (self, file);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Contacts"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Contacts (LinkedIn export, CSV, vCard)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/vcard");
+  gtk_file_filter_add_mime_type (filter, "text/x-vcard");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Every contact, as vCard 4.0 or CSV by the file name chosen. */
+static void
+on_export_chosen (GtkNativeDialog    *chooser,
+                  int                 response,
+                  RapportApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
+      g_autoptr(GArray) ids = rapport_store_query_contacts (self->store, &query, NULL);
+      g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; ids && i < ids->len; i++)
+        {
+          RapportContact *c = rapport_store_get_contact (self->store, g_array_index (ids, gint64, i));
+          if (c != NULL)
+            g_ptr_array_add (contacts, c);
+        }
+
+      text = g_str_has_suffix (lower, ".csv") ? rapport_csv_export_contacts (contacts) : rapport_vcard_export (contacts);
+      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, NULL, &error))
+        {
+          GtkWidget *alert = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                     _("Export Failed"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_contacts_activated (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Contacts"), gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: a file name; end it in .csv for a spreadsheet instead */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contacts.vcf"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rapport_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  g_application_activate (app);
+  for (int i = 0; i < n_files; i++)
+    import_file (self, files[i]);
+}
+
 /* One copy a day, the last seven kept, taken once the window is up. */
 static gboolean
 on_rolling_backup (gpointer data)
@@ -316,6 +457,8 @@ static const GActionEntry app_actions[] = {
   { "backup", backup_activated },
   { "restore", restore_activated },
   { "restore-backup", restore_backup_activated, "s" },
+  { "import", import_activated },
+  { "export-contacts", export_contacts_activated },
 };
 
 /* "Write Note" on a thank-you reminder: the composer for that interview. */
@@ -527,6 +670,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
   object_class->finalize = rapport_application_finalize;
   app_class->startup = rapport_application_startup;
   app_class->handle_local_options = rapport_application_handle_local_options;
+  app_class->open = rapport_application_open;
   app_class->activate = rapport_application_activate;
   app_class->shutdown = rapport_application_shutdown;
 }
