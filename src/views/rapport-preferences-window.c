@@ -16,6 +16,9 @@ struct _RapportPreferencesWindow
   AdwEntryRow          *field_row;
   GtkSpinButton        *duration_spin;
   GtkSwitch            *background_switch;
+  GtkSpinButton        *nudge_spin;
+  GtkSpinButton        *soon_spin;
+  GtkSpinButton        *snooze_spin;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -41,6 +44,9 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, field_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, duration_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, nudge_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, soon_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, snooze_spin);
 }
 
 static void
@@ -63,5 +69,8 @@ rapport_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "field-of-interest", self->field_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-duration", self->duration_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "thank-you-nudge-after", self->nudge_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "thank-you-soon-before", self->soon_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "snooze-minutes", self->snooze_spin, "value", G_SETTINGS_BIND_DEFAULT);
   return self;
 }
