@@ -480,20 +480,39 @@ on_write_note (RapportApplication *self,
 }
 
 static void
-start_reminders (RapportApplication *self)
+read_reminder_settings (RapportReminderSettings *settings)
 {
-  RapportReminderSettings settings = RAPPORT_REMINDER_SETTINGS_INIT;
+  RapportReminderSettings defaults = RAPPORT_REMINDER_SETTINGS_INIT;
   g_autoptr(GSettingsSchema) schema = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
+  *settings = defaults;
   if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     {
       g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
 
-      settings.nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
-      settings.soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
-      settings.snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
+      settings->nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
+      settings->soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
+      settings->snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
     }
+}
+
+static void
+on_reminder_settings_changed (RapportApplication *self)
+{
+  RapportReminderSettings settings;
+
+  read_reminder_settings (&settings);
+  if (self->notifier != NULL)
+    rapport_notifier_set_settings (self->notifier, &settings);
+}
+
+static void
+start_reminders (RapportApplication *self)
+{
+  RapportReminderSettings settings;
+
+  read_reminder_settings (&settings);
 
   if (!notify_is_initted ())
     notify_init (_("Rapport"));
@@ -503,47 +522,6 @@ start_reminders (RapportApplication *self)
 
   /* What fell due while Rapport was closed is announced now, once. */
   rapport_notifier_check (self->notifier);
-}
-
-/* The preference writes or removes the autostart entry (or asks the
- * Background portal inside Flatpak). */
-static void
-on_run_in_background_changed (RapportApplication *self)
-{
-  gboolean enabled = g_settings_get_boolean (self->settings, "run-in-background");
-  g_autoptr(GError) error = NULL;
-
-  if (rapport_running_in_flatpak ())
-    rapport_request_background (APP_ID, enabled);
-  else if (!rapport_autostart_set (g_get_user_config_dir (), APP_ID, "rapport", enabled, &error))
-    g_warning ("%s", error->message);
-}
-
-static int
-rapport_application_handle_local_options (GApplication *app,
-                                          GVariantDict *options)
-{
-  RapportApplication *self = RAPPORT_APPLICATION (app);
-
-  if (g_variant_dict_contains (options, "background"))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!g_application_register (app, NULL, &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      /* Already running: nothing to start. */
-      if (g_application_get_is_remote (app))
-        return 0;
-
-      /* Stay without a window, announcing reminders, until asked to quit. */
-      self->background = TRUE;
-      g_application_hold (app);
-    }
-
-  return -1;
 }
 
 static void
@@ -596,6 +574,12 @@ rapport_application_startup (GApplication *app)
         self->settings = g_settings_new (APP_ID);
         g_signal_connect_swapped (self->settings, "changed::run-in-background",
                                   G_CALLBACK (on_run_in_background_changed), self);
+        g_signal_connect_swapped (self->settings, "changed::thank-you-nudge-after",
+                                  G_CALLBACK (on_reminder_settings_changed), self);
+        g_signal_connect_swapped (self->settings, "changed::thank-you-soon-before",
+                                  G_CALLBACK (on_reminder_settings_changed), self);
+        g_signal_connect_swapped (self->settings, "changed::snooze-minutes",
+                                  G_CALLBACK (on_reminder_settings_changed), self);
       }
   }
 

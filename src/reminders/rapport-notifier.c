@@ -360,6 +360,22 @@ rapport_notifier_snooze (RapportNotifier *self,
   return TRUE;
 }
 
+/**
+ * rapport_notifier_set_settings:
+ *
+ * New lead times apply at once: the next reminder is looked for again.
+ */
+void
+rapport_notifier_set_settings (RapportNotifier               *self,
+                               const RapportReminderSettings *settings)
+{
+  g_return_if_fail (RAPPORT_IS_NOTIFIER (self));
+  g_return_if_fail (settings != NULL);
+
+  self->settings = *settings;
+  rapport_notifier_check (self);
+}
+
 gint64
 rapport_notifier_get_next_fire (RapportNotifier *self)
 {

@@ -19,6 +19,8 @@ gboolean         rapport_notifier_snooze       (RapportNotifier               *s
                                                 const char                    *key,
                                                 int                            seconds);
 gint64           rapport_notifier_get_next_fire (RapportNotifier              *self);
+void             rapport_notifier_set_settings (RapportNotifier               *self,
+                                                const RapportReminderSettings *settings);
 char            *rapport_reminder_dup_title    (RapportStore                  *store,
                                                 const RapportReminder         *reminder,
                                                 gint64                         now);
