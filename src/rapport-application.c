@@ -524,6 +524,47 @@ start_reminders (RapportApplication *self)
   rapport_notifier_check (self->notifier);
 }
 
+/* The preference writes or removes the autostart entry (or asks the
+ * Background portal inside Flatpak). */
+static void
+on_run_in_background_changed (RapportApplication *self)
+{
+  gboolean enabled = g_settings_get_boolean (self->settings, "run-in-background");
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_running_in_flatpak ())
+    rapport_request_background (APP_ID, enabled);
+  else if (!rapport_autostart_set (g_get_user_config_dir (), APP_ID, "rapport", enabled, &error))
+    g_warning ("%s", error->message);
+}
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      /* Already running: nothing to start. */
+      if (g_application_get_is_remote (app))
+        return 0;
+
+      /* Stay without a window, announcing reminders, until asked to quit. */
+      self->background = TRUE;
+      g_application_hold (app);
+    }
+
+  return -1;
+}
+
 static void
 rapport_application_startup (GApplication *app)
 {
