@@ -220,8 +220,14 @@ on_restore_chosen (GtkNativeDialog    *chooser,
         body = g_strdup (error->message);
       else
         /* Translators: a preview of a backup before restoring it */
-        body = g_strdup_printf (_("It holds %u contacts and %u appointments. Your current data is kept beside it, so you can go back."),
-                                contacts, appointments);
+        {
+          /* Translators: the first part of a backup's preview */
+          g_autofree char *held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It holds %u contact", "It holds %u contacts", contacts), contacts);
+          /* Translators: the second part of a backup's preview */
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u appointment.", "and %u appointments.", appointments), appointments);
+
+          body = g_strdup_printf ("%s %s %s", held, more, _("Your current data is kept beside it, so you can go back."));
+        }
 
       dialog = adw_message_dialog_new (window, _("Restore This Backup?"), body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);

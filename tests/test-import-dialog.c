@@ -61,7 +61,7 @@ test_linkedin_preview_and_import (void)
 
   /* The preview changes nothing and says what will happen. */
   w.dialog = dialog;
-  w.prefix = "“Connections.csv” has 2 contacts: 1 new, 1 that look like people you already have. 1 rows";
+  w.prefix = "“Connections.csv” has 2 contacts: 1 new, 1 that looks like someone you already have. 1 row will not";
   test_wait_until (summary_starts, &w);
   g_assert_cmpuint (rapport_store_count_contacts (ts.store), ==, 1);
 

@@ -464,6 +464,8 @@ struct _RapportCsvTable
   GPtrArray *rows;    /* (element-type Record) */
 };
 
+/* A table does not change once read: copying it as a boxed type (a GValue,
+ * a GTask's result) takes a reference. */
 G_DEFINE_BOXED_TYPE (RapportCsvTable, rapport_csv_table, rapport_csv_table_ref, rapport_csv_table_unref)
 
 static void
@@ -488,6 +490,11 @@ rapport_csv_table_ref (RapportCsvTable *table)
   return g_atomic_rc_box_acquire (table);
 }
 
+/**
+ * rapport_csv_table_unref:
+ *
+ * Drops a reference to @table, freeing it with the last one.
+ */
 void
 rapport_csv_table_unref (RapportCsvTable *table)
 {
@@ -655,6 +662,11 @@ rapport_csv_read_table (const char  *data,
   return g_steal_pointer (&table);
 }
 
+/**
+ * rapport_csv_table_get_n_columns:
+ *
+ * Returns: the number of columns the header line names
+ */
 guint
 rapport_csv_table_get_n_columns (RapportCsvTable *table)
 {
@@ -663,6 +675,11 @@ rapport_csv_table_get_n_columns (RapportCsvTable *table)
   return table->header->len;
 }
 
+/**
+ * rapport_csv_table_get_n_rows:
+ *
+ * Returns: the number of rows below the header, blank lines left out
+ */
 guint
 rapport_csv_table_get_n_rows (RapportCsvTable *table)
 {

@@ -185,8 +185,11 @@ refresh (RapportEvaluationsPage *self)
       done = rapport_store_get_evaluated (self->store, rapport_record_get_id (RAPPORT_RECORD (interview))) > 0;
       if (done || answered > 0)
         /* Translators: how many evaluation questions have an answer */
-        subtitle = g_strdup_printf (_("%u of 11 answered%s"), answered,
-                                    rapport_evaluation_is_valuable (answered) ? _(" · valuable information") : "");
+        subtitle = rapport_evaluation_is_valuable (answered)
+          /* Translators: how many evaluation questions have an answer */
+          ? g_strdup_printf (_("%u of 11 answered · valuable information"), answered)
+          /* Translators: how many evaluation questions have an answer */
+          : g_strdup_printf (_("%u of 11 answered"), answered);
       else
         subtitle = g_strdup (_("Not evaluated yet"));
 

@@ -99,9 +99,21 @@ on_preview_done (GObject      *source,
       guint fresh = counts.total - counts.duplicates - nameless;
       guint refused = (self->rejected ? self->rejected->len : 0) + nameless;
 
-      /* Translators: an import preview; the file name, then counts */
-      text = g_strdup_printf (_("“%s” has %u contacts: %u new, %u that look like people you already have. %u rows will not be imported."),
-                              self->name, counts.total - nameless, fresh, counts.duplicates, refused);
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      g_autofree char *third = NULL;
+
+      /* Translators: an import preview, the file name and how many contacts it has */
+      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” has %u contact:", "“%s” has %u contacts:", counts.total - nameless),
+                               self->name, counts.total - nameless);
+      /* Translators: an import preview, continued */
+      second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new, %u that looks like someone you already have.",
+                                             "%u new, %u that look like people you already have.", counts.duplicates),
+                                fresh, counts.duplicates);
+      /* Translators: an import preview, continued */
+      third = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row will not be imported.", "%u rows will not be imported.", refused),
+                               refused);
+      text = g_strdup_printf ("%s %s %s", first, second, third);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", fresh + counts.duplicates > 0);
     }
 
@@ -226,8 +238,10 @@ on_import_done (GObject      *source,
     {
       g_autofree char *text = NULL;
 
-      /* Translators: after an import */
-      text = g_strdup_printf (_("Imported %u contacts, merged %u, skipped %u"), counts.added, counts.merged, counts.skipped);
+      /* Translators: after an import; how many were added, merged and skipped */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contact, merged %u, skipped %u",
+                                           "Imported %u contacts, merged %u, skipped %u", counts.added),
+                              counts.added, counts.merged, counts.skipped);
       if (parent != NULL)
         gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-page", "s", "contacts");
       if (ADW_IS_APPLICATION_WINDOW (parent) && adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent)))
