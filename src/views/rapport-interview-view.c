@@ -242,6 +242,7 @@ rebuild_prompts (RapportInterviewView *self)
         view = gtk_text_view_new ();
         gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
         gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+        gtk_widget_set_vexpand (view, FALSE);
         gtk_widget_add_css_class (view, "card");
         gtk_widget_add_css_class (view, "notes");
         gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
