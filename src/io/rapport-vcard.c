@@ -290,8 +290,7 @@ parse_property (GString *line)
   const char *name;
   gsize name_length;
   const char *dot;
-  gboolean quoted = FALSE;
-  gsize start = 0;
+  gsize start;
 
   if (colon == NULL)
     return NULL;
@@ -341,8 +340,8 @@ parse_property (GString *line)
   while (start < header_length)
     {
       gsize end = start + 1;
+      gboolean quoted = FALSE;
 
-      quoted = FALSE;
       while (end < header_length && (quoted || header[end] != ';'))
         {
           if (header[end] == '"')
