@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -839,6 +841,103 @@ test_backup_and_restore (Fixture       *f,
   }
 }
 
+/* Another program holds the write lock: the change is refused with a clear
+ * message, nothing is written, and it works once the lock is gone. */
+static void
+test_locked_by_another_program (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RapportContact) before = add (f->store, "Before Lock", "");
+  g_autoptr(RapportContact) blocked = rapport_contact_new ("While Locked");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO reminders (key, delivered) VALUES ('x', 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (rapport_store_add_contact (f->store, blocked, &error));
+  g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another program"));
+  g_assert_cmpint (rapport_record_get_id (RAPPORT_RECORD (blocked)), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  g_assert_true (rapport_store_add_contact (f->store, blocked, &error));
+  g_assert_no_error (error);
+  count = read_back (f->path, "SELECT count(*) FROM contacts WHERE ? = 0", 0);
+  g_assert_cmpstr (count, ==, "2");
+}
+
+/* The disk fills up (a file size limit stands in for it): the write fails
+ * with a message, what was there stays whole, and writing works again once
+ * there is room. Runs in a subprocess because of the limit. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *names = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RapportStore) store = NULL;
+      g_autoptr(RapportContact) kept = NULL;
+      g_autoptr(RapportContact) big = rapport_contact_new ("Too Big");
+      g_autoptr(GString) notes = g_string_new (NULL);
+      struct rlimit limit;
+      const char *target = g_getenv ("RAPPORT_TEST_DB");
+
+      store = rapport_store_open (target, &error);
+      g_assert_no_error (error);
+      kept = add (store, "Kept", "");
+
+      while (notes->len < 2 * 1024 * 1024)
+        g_string_append (notes, "A long note that will not fit on this disk. ");
+      rapport_contact_set_notes (big, notes->str);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &limit));
+      limit.rlim_cur = 256 * 1024;
+      g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limit));
+
+      g_assert_false (rapport_store_add_contact (store, big, &error));
+      g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DISK_FULL);
+      g_assert_nonnull (strstr (error->message, "disk"));
+      g_clear_error (&error);
+
+      /* Room again: the same store carries on. */
+      limit.rlim_cur = limit.rlim_max;
+      g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limit));
+      g_clear_object (&big);
+      g_clear_object (&kept);
+      kept = add (store, "After", "");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("rapport-test-XXXXXX", NULL);
+  path = g_build_filename (dir, "rapport.db", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportStore) store = rapport_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+  g_setenv ("RAPPORT_TEST_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  check = read_back (path, "PRAGMA integrity_check", 0);
+  g_assert_cmpstr (check, ==, "ok");
+  names = read_back (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM contacts WHERE ? = 0 ORDER BY id)", 0);
+  g_assert_cmpstr (names, ==, "Kept,After");
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,12 +960,14 @@ main (int   argc,
   ADD ("/store/clipping/link-and-add-person", test_clippings);
   ADD ("/store/clipping/bad-input", test_clipping_bad_input);
   ADD ("/store/backup-and-restore", test_backup_and_restore);
+  ADD ("/store/fault/locked-by-another-program", test_locked_by_another_program);
 #undef ADD
   g_test_add_func ("/store/open/corrupt-file-untouched", test_corrupt_file_untouched);
   g_test_add_func ("/store/open/read-only-file-untouched", test_read_only_file_untouched);
   g_test_add_func ("/store/open/read-only-folder", test_read_only_folder);
   g_test_add_func ("/store/open/newer-schema-untouched", test_newer_schema_untouched);
   g_test_add_func ("/store/open/foreign-database-untouched", test_foreign_database_untouched);
+  g_test_add_func ("/store/fault/disk-full", test_disk_full);
 
   return g_test_run ();
 }

@@ -257,6 +257,23 @@ set_sqlite_error (RapportStore  *self,
     case SQLITE_CONSTRAINT:
       code = RAPPORT_STORE_ERROR_INVALID;
       break;
+    case SQLITE_FULL:
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DISK_FULL,
+                           _("The disk is full, so the change was not saved. Free some space and try again."));
+      return FALSE;
+    case SQLITE_IOERR:
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_DISK_FULL,
+                   /* Translators: %s is SQLite's own description of the problem */
+                   _("The change could not be written to the disk (%s), so it was not saved. "
+                     "Check that the disk has free space and try again."),
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_BUSY,
+                           _("Another program is using Rapport's data, perhaps a second copy of Rapport, "
+                             "so the change was not saved. Close it and try again."));
+      return FALSE;
     default:
       code = RAPPORT_STORE_ERROR_FAILED;
       break;
