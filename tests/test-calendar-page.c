@@ -39,7 +39,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_assert_finalized (f->window, FALSE);
   test_spin (10);
   g_clear_object (&f->ada);
   test_store_clear (&f->ts);
@@ -146,7 +146,7 @@ test_reschedule_keeps_history (Fixture       *f,
   history = GTK_LABEL (dialog_child (dialog, "history_label"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (history), "Rescheduled from Thu 3 Dec"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_assert_finalized (dialog, FALSE);
 
   /* The day view shows it on its new day. */
   rapport_calendar_page_select_day (f->page, later);
@@ -205,7 +205,7 @@ test_their_time_zone (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (times));
   /* TZ is pinned to Europe/Berlin: 15:00 there is 23:00 in Tokyo. */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (times)), ==, "15:00 your time is 23:00 their time (Asia/Tokyo).");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_assert_finalized (dialog, FALSE);
 }
 
 static void

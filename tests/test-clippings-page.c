@@ -32,7 +32,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_assert_finalized (f->window, FALSE);
   test_spin (10);
   test_store_clear (&f->ts);
 }

@@ -34,7 +34,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_assert_finalized (f->window, FALSE);
   test_spin (10);
   test_store_clear (&f->ts);
 }
@@ -487,7 +487,7 @@ test_store_error_page (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   test_spin (20);
   g_assert_null (find_new_contact_dialog ());
-  gtk_window_destroy (GTK_WINDOW (window));
+  test_assert_finalized (window, FALSE);
 }
 
 int

@@ -45,7 +45,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_assert_finalized (f->window, FALSE);
   test_spin (10);
   g_clear_object (&f->meeting);
   g_clear_object (&f->ada);
@@ -332,7 +332,7 @@ test_evaluation_wizard (Fixture       *f,
   summary = rapport_evaluation_dialog_dup_summary (wizard);
   g_assert_true (g_str_has_prefix (summary, "You can answer 6 of 11: you gathered valuable information"));
   g_assert_cmpint (rapport_store_get_evaluated (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview))), >, 0);
-  gtk_window_destroy (GTK_WINDOW (wizard));
+  test_assert_finalized (wizard, FALSE);
 
   /* The comparison shows the stored numbers. */
   page = RAPPORT_EVALUATIONS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "evaluations_page"));

@@ -625,6 +625,7 @@ test_corrupt_file_untouched (void)
   g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *wal = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   char garbage[8192];
@@ -641,7 +642,8 @@ test_corrupt_file_untouched (void)
 
   after = file_digest (path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   remove_tree (dir);
 }
 

@@ -19,12 +19,36 @@ test_store_init (TestStore *ts)
   rapport_store_set_save_delay (ts->store, 20);
 }
 
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* Drops the caller's reference (if @owned) and waits for @object to be
+ * finalized, so a widget or store that something still holds (a leak of a
+ * whole object) fails the test. */
+void
+test_assert_finalized (gpointer object,
+                       gboolean owned)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  if (GTK_IS_WINDOW (object))
+    gtk_window_destroy (GTK_WINDOW (object));
+  if (owned)
+    g_object_unref (object);
+  test_wait_until (is_gone, &weak);
+}
+
 void
 test_store_clear (TestStore *ts)
 {
   const char *suffixes[] = { "", "-wal", "-shm" };
 
-  g_clear_object (&ts->store);
+  if (ts->store != NULL)
+    test_assert_finalized (g_steal_pointer (&ts->store), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (ts->path, suffixes[i], NULL);

@@ -20,6 +20,8 @@ void       test_store_clear       (TestStore  *ts);
 void       test_wait_until        (gboolean  (*check) (gpointer),
                                    gpointer    data);
 void       test_spin              (guint       msec);
+void       test_assert_finalized  (gpointer    object,
+                                   gboolean    owned);
 GtkWidget *test_child             (gpointer    widget,
                                    GType       type,
                                    const char *name);

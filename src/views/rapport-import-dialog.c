@@ -379,7 +379,7 @@ looks_like_vcard (const char *name,
  * Reads LinkedIn's Connections.csv, any CSV with a header row (its columns
  * mapped by name, adjustable), or vCards, and previews the import.
  *
- * Returns: (transfer floating) (nullable): the dialog, or %NULL with @error
+ * Returns: (transfer none) (nullable): the dialog, or %NULL with @error
  *   set when the file cannot be read at all
  */
 RapportImportDialog *
@@ -389,13 +389,14 @@ rapport_import_dialog_new (GtkWindow     *parent,
                            GBytes        *contents,
                            GError       **error)
 {
-  g_autoptr(RapportImportDialog) self = NULL;
+  RapportImportDialog *self;
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (contents, &length);
   RapportSource source = RAPPORT_SOURCE_OTHER;
 
-  self = g_object_ref_sink (g_object_new (RAPPORT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL));
+  /* GTK's list of windows owns it from here, until it is destroyed. */
+  self = g_object_new (RAPPORT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->name = g_strdup (name);
   g_set_weak_pointer (&self->parent, parent);
@@ -410,30 +411,34 @@ rapport_import_dialog_new (GtkWindow     *parent,
       g_clear_error (&local_error);
       self->table = rapport_csv_read_table (data, length, error);
       if (self->table == NULL)
-        return NULL;
+        goto fail;
       rapport_csv_guess_mapping (self->table, self->mapping);
       build_mapping (self);
       remap (self);
     }
 
   if (self->contacts == NULL)
-    return NULL;
+    goto fail;
 
   if (self->contacts->len == 0 && self->table == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("It holds no contacts Rapport can read."));
-      return NULL;
+      goto fail;
     }
   if (self->table != NULL && rapport_csv_table_get_n_rows (self->table) == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("It has a header row but no contacts under it."));
-      return NULL;
+      goto fail;
     }
 
   adw_combo_row_set_selected (self->source_row, source);
   show_rejected (self);
   preview (self);
-  return g_steal_pointer (&self);
+  return self;
+
+fail:
+  gtk_window_destroy (GTK_WINDOW (self));
+  return NULL;
 }
