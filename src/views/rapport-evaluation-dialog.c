@@ -522,6 +522,8 @@ rapport_evaluation_dialog_new (GtkWindow          *parent,
 
   for (guint t = 0; t < RAPPORT_N_TOPICS; t++)
     gtk_stack_add_child (self->stack, build_page (self, t));
+  /* The answer buttons are built here, after the template was set up. */
+  rapport_view_fix_button_names (GTK_WIDGET (self->stack));
 
   /* The summary */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);

@@ -16,6 +16,7 @@ Runs with Debian's /usr/bin/python3 (pyatspi is a Debian package).
 """
 
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -330,15 +331,19 @@ class Profile:
 class App:
     """One run of the rapport binary, and its accessible application."""
 
-    def __init__(self, config, bus, profile):
+    def __init__(self, config, bus, profile, args=()):
         self.config = config
         self.bus = bus
         self.profile = profile
+        self.args = list(args)
         self.proc = None
         self.acc = None
         self.log_path = None
 
-    def start(self, timeout=DEFAULT_TIMEOUT):
+    def environment(self):
+        """The environment every rapport process of a scenario runs in: the
+        scenario's profile, the build's settings schemas, no real desktop
+        state."""
         env = dict(os.environ)
         env.pop('NO_AT_BRIDGE', None)
         env.update({
@@ -352,22 +357,41 @@ class App:
             'G_DEBUG': 'fatal-criticals',
             'LC_ALL': 'C.UTF-8',
         })
+        return env
+
+    def start(self, timeout=DEFAULT_TIMEOUT, accessible=True):
+        """Starts the binary (with the scenario's extra arguments) and, unless
+        @accessible is false, waits until it is on the accessibility bus:
+        `rapport --background`, or a second `rapport` that hands over to a
+        running one, shows no window and may never get there."""
+        env = self.environment()
         n = 1
         while os.path.exists(os.path.join(self.profile.root, f'app-{n}.log')):
             n += 1
         self.log_path = os.path.join(self.profile.root, f'app-{n}.log')
         with open(self.log_path, 'wb') as log:
-            self.proc = subprocess.Popen([self.config.binary], env=env,
+            self.proc = subprocess.Popen([self.config.binary, *self.args], env=env,
                                          stdin=subprocess.DEVNULL, stdout=log,
                                          stderr=subprocess.STDOUT,
                                          start_new_session=True,
                                          preexec_fn=_die_with_parent)
+        if accessible:
+            self.wait_accessible(timeout)
+        return self
+
+    def wait_accessible(self, timeout=DEFAULT_TIMEOUT):
+        """Waits until this process is on the accessibility bus."""
         self.acc = wait_for(self._find_application,
                             f'rapport (pid {self.proc.pid}) on the accessibility bus', timeout)
         # Read the tree afresh every time: nothing here runs libatspi's event
         # loop, so cached names and states could be stale.
         self.acc.set_cache_mask(Atspi.Cache.NONE)
-        return self
+        return self.acc
+
+    def find_accessible(self):
+        """This process's accessible application, or None if it is not on
+        the accessibility bus (now)."""
+        return self._find_application()
 
     def _find_application(self):
         if self.proc.poll() is not None:
@@ -443,6 +467,91 @@ class App:
         return text.splitlines()[-lines:]
 
 
+# Pointer and keyboard, where AT-SPI has no action (GTK 4.8: list rows,
+# the keyboard navigation of a popover's list)
+
+def xdotool(*args):
+    """Runs xdotool on the test's X display; its output."""
+    if shutil.which('xdotool') is None:
+        raise TestFailure('xdotool is needed to click rows and press keys (Debian: xdotool)')
+    try:
+        result = subprocess.run(['xdotool', *args], stdin=subprocess.DEVNULL,
+                                capture_output=True, text=True, timeout=10)
+    except subprocess.TimeoutExpired:
+        raise TestFailure(f'xdotool {" ".join(args)} did not finish within 10 s')
+    if result.returncode != 0:
+        raise TestFailure(f'xdotool {" ".join(args)} failed: {result.stderr.strip()}')
+    return result.stdout
+
+
+def visible_x_windows(pid, title=None):
+    """The ids of the mapped X windows of process @pid (titled @title)."""
+    args = ['search', '--all', '--onlyvisible', '--pid', str(pid)]
+    if title is not None:
+        args += ['--name', f'^{re.escape(title)}$']
+    if shutil.which('xdotool') is None:
+        raise TestFailure('xdotool is needed to look for windows (Debian: xdotool)')
+    # "search" exits 1 when it finds nothing: that is an answer, not an error.
+    result = subprocess.run(['xdotool', *args], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=10)
+    if result.returncode not in (0, 1):
+        raise TestFailure(f'xdotool {" ".join(args)} failed: {result.stderr.strip()}')
+    return result.stdout.split()
+
+
+def x_window(app, title):
+    """The X window id of @app's visible top-level titled @title."""
+    def find():
+        found = visible_x_windows(app.proc.pid, title)
+        check(len(found) == 1, f'{len(found)} X windows titled {title!r}')
+        return found[0]
+    return wait_for(find, f'the X window {title!r}')
+
+
+def is_shown(acc):
+    """Whether @acc is laid out (GTK 4.8 sets no "showing" state)."""
+    box = acc.queryComponent().getExtents(1)
+    return box.width > 0 and box.height > 0
+
+
+def click(app, window, acc):
+    """Clicks the middle of @acc, inside the top-level @window, with the pointer.
+
+    GTK 4.8 gives extents relative to the window widget, whose X window is
+    larger by the border of client-side decorations on every side.  (Not for
+    widgets inside a popover: their extents are not window coordinates.)"""
+    xid = x_window(app, name_of(window))
+    geometry = dict(line.split('=', 1) for line in
+                    xdotool('getwindowgeometry', '--shell', xid).split())
+    frame = window.queryComponent().getExtents(1)  # window coordinates
+    border_x = (int(geometry['WIDTH']) - frame.width) // 2
+    border_y = (int(geometry['HEIGHT']) - frame.height) // 2
+    box = wait_for(lambda: is_shown(acc) and acc.queryComponent().getExtents(1),
+                   f'{role_name(acc)} {name_of(acc)!r} to be laid out', timeout=5)
+    x = int(geometry['X']) + border_x + box.x + box.width // 2
+    y = int(geometry['Y']) + border_y + box.y + box.height // 2
+    # A window that appeared under a pointer that did not move since gets no
+    # motion, and GTK 4.8 then ignores the click: always move there (from
+    # next door if the pointer is there already: --sync would wait forever
+    # for a move to where the pointer already is).
+    here = dict(line.split('=', 1) for line in xdotool('getmouselocation', '--shell').split())
+    if (int(here['X']), int(here['Y'])) == (x, y):
+        xdotool('mousemove', '--sync', str(x + 1), str(y + 1))
+    xdotool('mousemove', '--sync', str(x), str(y))
+    xdotool('click', '1')
+
+
+def focus_window(app, title):
+    """Gives @app's top-level @title the keyboard focus (there is no window
+    manager on the test's display)."""
+    xdotool('windowfocus', '--sync', x_window(app, title))
+
+
+def press_keys(*keys):
+    """Presses @keys (e.g. "Tab", "ctrl+l") in the window that has the focus."""
+    xdotool('key', '--clearmodifiers', *keys)
+
+
 # TAP
 
 class Config:
@@ -475,21 +584,49 @@ class Scenario:
         self.bus = bus
         self.profile = Profile()
         self.apps = []
+        self.helpers = []
+        # Files whose ends are shown when the scenario fails.
+        self.logs = []
 
-    def start_app(self):
-        app = App(self.config, self.bus, self.profile)
+    def start_app(self, args=(), accessible=True):
+        app = App(self.config, self.bus, self.profile, args)
         self.apps.append(app)
-        return app.start()
+        return app.start(accessible=accessible)
+
+    def spawn(self, argv, name):
+        """Starts a helper process (a mock D-Bus service, say) for this
+        scenario, its output in <profile>/<name>.log; it is ended with the
+        scenario, by its PID (its process group)."""
+        log_path = os.path.join(self.profile.root, f'{name}.log')
+        with open(log_path, 'wb') as log:
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT, start_new_session=True,
+                                    preexec_fn=_die_with_parent)
+        proc.log_path = log_path
+        self.helpers.append(proc)
+        self.logs.append(log_path)
+        return proc
 
     def cleanup(self):
         for app in self.apps:
             app.kill()
+        for proc in self.helpers:
+            if proc.returncode is None:
+                kill_group(proc, signal.SIGTERM, 5)
         self.profile.remove()
 
 
 def diag(message):
     for line in str(message).splitlines() or ['']:
         print(f'# {line}', flush=True)
+
+
+def _file_tail(path, lines=20):
+    if not path or not os.path.exists(path):
+        return []
+    with open(path, 'rb') as f:
+        text = f.read().decode('utf-8', 'replace')
+    return text.splitlines()[-lines:]
 
 
 class Interrupted(BaseException):
@@ -551,6 +688,12 @@ def run_tap(scenarios, argv=None):
                         tail = app.log_tail()
                         if tail:
                             diag(f'output of rapport (pid {app.proc.pid}):')
+                            for line in tail:
+                                diag('  ' + line)
+                    for path in scenario.logs:
+                        tail = _file_tail(path)
+                        if tail:
+                            diag(f'{os.path.basename(path)}:')
                             for line in tail:
                                 diag('  ' + line)
                 diag(f'{elapsed:.1f} s')
