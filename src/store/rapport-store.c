@@ -1888,8 +1888,12 @@ rapport_store_add_contact_from_clipping (RapportStore     *self,
   " FROM appointments a WHERE a.contact_id = ? AND a.deleted IS NULL"
 
 /* Appointments of a contact whose deletion can still be undone are hidden with it. */
+/* A correlated lookup by primary key: "NOT IN (SELECT … WHERE deleted …)"
+ * read the whole contacts table for every appointment (23 ms each at
+ * 100 000 contacts, see tests/bench). */
 #define APPOINTMENT_VISIBLE \
-  "deleted IS NULL AND (contact_id IS NULL OR contact_id NOT IN (SELECT id FROM contacts WHERE deleted IS NOT NULL))"
+  "deleted IS NULL AND NOT EXISTS (SELECT 1 FROM contacts hidden " \
+  "WHERE hidden.id = appointments.contact_id AND hidden.deleted IS NOT NULL)"
 
 /**
  * rapport_stage_after_status:
@@ -3904,8 +3908,8 @@ rapport_store_list_open_action_items (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return collect_ids (self, "SELECT id FROM action_items WHERE done = 0 AND due IS NOT NULL"
-                            " AND (contact_id IS NULL OR contact_id NOT IN"
-                            "      (SELECT id FROM contacts WHERE deleted IS NOT NULL))"
+                            " AND NOT EXISTS (SELECT 1 FROM contacts hidden"
+                            "      WHERE hidden.id = action_items.contact_id AND hidden.deleted IS NOT NULL)"
                             " ORDER BY due, id", texts, ints, error);
 }
 
