@@ -25,6 +25,8 @@ struct _RapportEvaluationsPage
   GtkColumnView *fields_view;
   GtkColumnView *organizations_view;
   GtkColumnView *sources_view;
+
+  gboolean      stale;
 };
 
 G_DEFINE_FINAL_TYPE (RapportEvaluationsPage, rapport_evaluations_page, ADW_TYPE_BIN)
@@ -145,6 +147,7 @@ refresh (RapportEvaluationsPage *self)
 
   if (self->store == NULL)
     return;
+  self->stale = FALSE;
 
   for (guint by = 0; by < 3; by++)
     {
@@ -212,6 +215,25 @@ refresh (RapportEvaluationsPage *self)
   gtk_stack_set_visible_child_name (self->interviews_stack, held && held->len ? "list" : "empty");
 }
 
+/* A hidden page only notes that it is out of date, and catches up when it
+ * is shown: at startup and on every change it would otherwise build a row
+ * per held interview that nobody sees (see tests/bench). */
+static void
+queue_refresh (RapportEvaluationsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map (RapportEvaluationsPage *self)
+{
+  if (self->stale)
+    refresh (self);
+}
+
 static void
 open_evaluation (GtkButton              *button,
                  RapportEvaluationsPage *self)
@@ -260,6 +282,7 @@ static void
 rapport_evaluations_page_init (RapportEvaluationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   for (guint i = 0; i < 3; i++)
     self->comparisons[i] = g_list_store_new (RAPPORT_TYPE_COMPARISON_ITEM);
@@ -280,10 +303,10 @@ rapport_evaluations_page_set_store (RapportEvaluationsPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed::evaluations", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (store, "changed::contacts", G_CALLBACK (refresh), self);
-  refresh (self);
+  g_signal_connect_swapped (store, "changed::evaluations", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (queue_refresh), self);
+  g_signal_connect_swapped (store, "changed::contacts", G_CALLBACK (queue_refresh), self);
+  queue_refresh (self);
 }
 
 /**
@@ -296,5 +319,8 @@ rapport_evaluations_page_get_comparison (RapportEvaluationsPage *self,
                                          RapportCompareBy        by)
 {
   g_return_val_if_fail (RAPPORT_IS_EVALUATIONS_PAGE (self), NULL);
+
+  if (self->stale)
+    refresh (self);
   return G_LIST_MODEL (self->comparisons[by]);
 }
