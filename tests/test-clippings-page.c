@@ -228,6 +228,43 @@ test_search_and_delete_undo (Fixture       *f,
   }
 }
 
+static gboolean
+has_model (gpointer data)
+{
+  return gtk_list_view_get_model (data) != NULL;
+}
+
+/* A hidden list gets its model, and builds its rows, only when shown. */
+static void
+test_list_filled_when_shown (void)
+{
+  TestStore ts;
+  g_autoptr(RapportClipping) clipping = rapport_clipping_new ("Radio: bakers at dawn");
+  RapportWindow *window;
+  GtkWidget *page;
+  GtkListView *list;
+
+  test_store_init (&ts);
+  g_assert_true (rapport_store_add_clipping (ts.store, clipping, NULL));
+  window = rapport_window_new (NULL, ts.store, NULL);
+  page = test_child (window, RAPPORT_TYPE_WINDOW, "clippings_page");
+  list = GTK_LIST_VIEW (test_child (page, RAPPORT_TYPE_CLIPPINGS_PAGE, "list_view"));
+  gtk_window_present (GTK_WINDOW (window));
+  test_spin (50);
+
+  /* The window opens on contacts: the clippings list has nothing yet. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_null (gtk_list_view_get_model (list));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "clippings"));
+  test_wait_until (has_model, list);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+
+  test_assert_finalized (window, FALSE);
+  g_clear_object (&clipping);
+  test_store_clear (&ts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +278,7 @@ main (int   argc,
   ADD ("/clippings-page/person-becomes-contact", test_person_becomes_contact);
   ADD ("/clippings-page/search-and-delete-undo", test_search_and_delete_undo);
 #undef ADD
+  g_test_add_func ("/clippings-page/list-filled-when-shown", test_list_filled_when_shown);
 
   return g_test_run ();
 }

@@ -765,8 +765,8 @@ rapport_calendar_page_set_store (RapportCalendarPage *self,
   upcoming_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->upcoming)));
   gtk_list_view_set_factory (self->day_view, day_factory);
   gtk_list_view_set_factory (self->upcoming_view, upcoming_factory);
-  gtk_list_view_set_model (self->day_view, GTK_SELECTION_MODEL (day_selection));
-  gtk_list_view_set_model (self->upcoming_view, GTK_SELECTION_MODEL (upcoming_selection));
+  rapport_view_set_model_when_shown (self->day_view, GTK_SELECTION_MODEL (day_selection));
+  rapport_view_set_model_when_shown (self->upcoming_view, GTK_SELECTION_MODEL (upcoming_selection));
 
   /* Names and stages show in the rows too, so contact edits refresh them. */
   g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (refresh), self);

@@ -599,7 +599,7 @@ rapport_clippings_page_set_store (RapportClippingsPage *self,
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  rapport_view_set_model_when_shown (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->people = rapport_contact_list_new (store);
   rapport_contact_list_set_clipping (self->people, G_MAXINT64);

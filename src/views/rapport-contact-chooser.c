@@ -151,7 +151,7 @@ rapport_contact_chooser_set_store (RapportContactChooser *self,
   rapport_contact_list_set_exclude (self->list, self->exclude_id);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  rapport_view_set_model_when_shown (self->list_view, GTK_SELECTION_MODEL (selection));
   update_stack (self);
 }
 

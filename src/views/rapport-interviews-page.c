@@ -193,7 +193,7 @@ rapport_interviews_page_set_store (RapportInterviewsPage *self,
 
   factory = rapport_appointment_row_factory_new (store, TRUE);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  rapport_view_set_model_when_shown (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (store, "changed::contacts", G_CALLBACK (refresh), self);

@@ -473,3 +473,39 @@ rapport_view_name_calendar_arrows (GtkCalendar *calendar)
       gtk_widget_set_tooltip_text (g_ptr_array_index (buttons, i), _(names[i]));
     }
 }
+
+static void
+on_list_view_map_first (GtkListView *view,
+                        gpointer     data)
+{
+  GtkSelectionModel *model = g_object_steal_data (G_OBJECT (view), "rapport-pending-model");
+
+  if (model == NULL)
+    return;
+  gtk_list_view_set_model (view, model);
+  g_object_unref (model);
+}
+
+/**
+ * rapport_view_set_model_when_shown:
+ *
+ * Gives @view its model now if it is on screen, or else the first time it
+ * is mapped. GTK 4.8's list view builds some 200 rows as soon as it has a
+ * model, hidden or not; with several hidden pages that was most of the
+ * startup time at 10 000 contacts (see tests/bench).
+ */
+void
+rapport_view_set_model_when_shown (GtkListView       *view,
+                                   GtkSelectionModel *model)
+{
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (view)))
+    {
+      gtk_list_view_set_model (view, model);
+      return;
+    }
+  if (g_object_get_data (G_OBJECT (view), "rapport-pending-model") == NULL)
+    g_signal_connect (view, "map", G_CALLBACK (on_list_view_map_first), NULL);
+  g_object_set_data_full (G_OBJECT (view), "rapport-pending-model", g_object_ref (model), g_object_unref);
+}
