@@ -13,7 +13,8 @@ struct _RapportContactChooser
 {
   GtkPopover          parent_instance;
 
-  RapportContactList *list;
+  RapportStore       *store;
+  RapportContactList *list;   /* made when first shown */
   gint64              exclude_id;
 
   GtkSearchEntry     *search_entry;
@@ -77,11 +78,31 @@ on_list_view_activate (RapportContactChooser *self,
   choose (self, position);
 }
 
+/* Every contact, searchable. Made the first time the chooser opens: a
+ * window holds several choosers, and each list reads all contacts and
+ * follows every change (see tests/bench). */
+static void
+ensure_list (RapportContactChooser *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->list != NULL || self->store == NULL)
+    return;
+
+  self->list = rapport_contact_list_new (self->store);
+  rapport_contact_list_set_exclude (self->list, self->exclude_id);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_stack (self);
+}
+
 static void
 rapport_contact_chooser_show (GtkWidget *widget)
 {
   RapportContactChooser *self = RAPPORT_CONTACT_CHOOSER (widget);
 
+  ensure_list (self);
   GTK_WIDGET_CLASS (rapport_contact_chooser_parent_class)->show (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -95,6 +116,7 @@ rapport_contact_chooser_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_CHOOSER);
   g_clear_object (&self->list);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_contact_chooser_parent_class)->dispose (object);
 }
@@ -141,17 +163,14 @@ void
 rapport_contact_chooser_set_store (RapportContactChooser *self,
                                    RapportStore          *store)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (RAPPORT_IS_CONTACT_CHOOSER (self));
   g_return_if_fail (RAPPORT_IS_STORE (store));
 
+  g_set_object (&self->store, store);
   g_clear_object (&self->list);
-  self->list = rapport_contact_list_new (store);
-  rapport_contact_list_set_exclude (self->list, self->exclude_id);
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  rapport_view_set_model_when_shown (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    ensure_list (self);
   update_stack (self);
 }
 
