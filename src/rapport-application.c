@@ -17,6 +17,7 @@
 #include "rapport-notifier.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-preferences-window.h"
+#include "rapport-view-util.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -125,17 +126,14 @@ preferences_activated (GSimpleAction *action,
 {
   RapportApplication *self = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettings) settings = rapport_view_dup_settings ();
 
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if (settings == NULL)
     {
       g_warning ("GSettings schema %s is not installed; there are no preferences to show", APP_ID);
       return;
     }
 
-  settings = g_settings_new (APP_ID);
   gtk_window_present (GTK_WINDOW (rapport_preferences_window_new (window, settings)));
 }
 
@@ -489,14 +487,11 @@ static void
 read_reminder_settings (RapportReminderSettings *settings)
 {
   RapportReminderSettings defaults = RAPPORT_REMINDER_SETTINGS_INIT;
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettings) gsettings = rapport_view_dup_settings ();
 
   *settings = defaults;
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if (gsettings != NULL)
     {
-      g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
-
       settings->nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
       settings->soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
       settings->snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
@@ -613,12 +608,8 @@ rapport_application_startup (GApplication *app)
     }
 
   {
-    g_autoptr(GSettingsSchema) schema = NULL;
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
-    if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    if ((self->settings = rapport_view_dup_settings ()))
       {
-        self->settings = g_settings_new (APP_ID);
         g_signal_connect_swapped (self->settings, "changed::run-in-background",
                                   G_CALLBACK (on_run_in_background_changed), self);
         g_signal_connect_swapped (self->settings, "changed::thank-you-nudge-after",

@@ -447,17 +447,15 @@ rapport_appointment_dialog_new (GtkWindow              *parent,
                                 gint64                  start_utc)
 {
   RapportAppointmentDialog *self = dialog_new (parent, store);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettings) settings = NULL;
 
   gtk_window_set_title (GTK_WINDOW (self), _("New Appointment"));
   self->contact_id = contact_id;
   adw_combo_row_set_selected (self->kind_row, kind);
   adw_combo_row_set_selected (self->status_row, RAPPORT_STATUS_CONFIRMED);
 
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if ((settings = rapport_view_dup_settings ()))
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       gtk_spin_button_set_value (self->duration_spin, g_settings_get_int (settings, "default-duration"));
     }
 

@@ -14,21 +14,10 @@
 
 static GtkPrintSettings *last_settings;
 
-static GSettings *
-app_settings (void)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    return g_settings_new (APP_ID);
-  return NULL;
-}
-
 static GtkPageSetup *
 load_page_setup (void)
 {
-  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GSettings) settings = rapport_view_dup_settings ();
   g_autoptr(GVariant) value = NULL;
 
   if (settings == NULL)
@@ -43,7 +32,7 @@ load_page_setup (void)
 static void
 save_page_setup (GtkPageSetup *setup)
 {
-  g_autoptr(GSettings) settings = app_settings ();
+  g_autoptr(GSettings) settings = rapport_view_dup_settings ();
 
   if (settings != NULL && setup != NULL)
     g_settings_set_value (settings, "page-setup", gtk_page_setup_to_gvariant (setup));

@@ -213,14 +213,10 @@ rapport_thank_you_dialog_class_init (RapportThankYouDialogClass *klass)
 static void
 rapport_thank_you_dialog_init (RapportThankYouDialog *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
 
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    self->settings = g_settings_new (APP_ID);
+  self->settings = rapport_view_dup_settings ();
 }
 
 /**

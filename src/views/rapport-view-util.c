@@ -509,3 +509,22 @@ rapport_view_set_model_when_shown (GtkListView       *view,
     g_signal_connect (view, "map", G_CALLBACK (on_list_view_map_first), NULL);
   g_object_set_data_full (G_OBJECT (view), "rapport-pending-model", g_object_ref (model), g_object_unref);
 }
+
+/**
+ * rapport_view_dup_settings:
+ *
+ * Returns: (transfer full) (nullable): Rapport's settings, or %NULL when
+ *   the schema is not installed (a test, or a build tree run without
+ *   GSETTINGS_SCHEMA_DIR), where g_settings_new() would abort
+ */
+GSettings *
+rapport_view_dup_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (APP_ID[0] == '\0' || source == NULL ||
+      (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  return g_settings_new (APP_ID);
+}

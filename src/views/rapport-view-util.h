@@ -43,5 +43,6 @@ void        rapport_view_fix_button_names (GtkWidget       *widget);
 void        rapport_view_set_model_when_shown (GtkListView       *view,
                                                GtkSelectionModel *model);
 void        rapport_view_name_calendar_arrows (GtkCalendar *calendar);
+GSettings  *rapport_view_dup_settings     (void);
 
 G_END_DECLS
