@@ -52,6 +52,7 @@ test_linkedin_preview_and_import (void)
   g_autoptr(GError) error = NULL;
   RapportWindow *window;
   RapportImportDialog *dialog;
+  gpointer weak;
   SummaryWait w;
 
   test_store_init (&ts);
@@ -63,6 +64,9 @@ test_linkedin_preview_and_import (void)
   dialog = rapport_import_dialog_new (GTK_WINDOW (window), ts.store, "Connections.csv", bytes, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
+  /* Watched from the start: a quick import may close it before we look. */
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* The preview changes nothing and says what will happen. */
@@ -83,12 +87,7 @@ test_linkedin_preview_and_import (void)
   }
 
   /* A finished import closes the dialog and lets go of everything. */
-  {
-    gpointer weak = dialog;
-
-    g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
-    test_wait_until (is_null, &weak);
-  }
+  test_wait_until (is_null, &weak);
   test_assert_finalized (window, FALSE);
   g_clear_object (&known);
   test_store_clear (&ts);

@@ -15,7 +15,7 @@
 typedef struct
 {
   char                  *path;
-  GPtrArray             *contacts;   /* plain copies, read only in the thread */
+  GPtrArray             *contacts;   /* the caller's, only read in the thread */
   RapportDuplicates      duplicates;
   gboolean               dry_run;
   RapportImportCounts    counts;
