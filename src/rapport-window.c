@@ -25,6 +25,8 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   RapportContactsPage  *contacts_page;
+
+  /* Made when first shown or needed: see rapport_window_get_page() */
   RapportCalendarPage  *calendar_page;
   RapportInterviewsPage *interviews_page;
   RapportEvaluationsPage *evaluations_page;
@@ -34,9 +36,90 @@ struct _RapportWindow
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static GtkWidget *
-visible_page (RapportWindow *self)
+make_page (RapportWindow *self,
+           const char    *name)
 {
-  return adw_view_stack_get_visible_child (self->view_stack);
+  if (g_str_equal (name, "calendar"))
+    {
+      self->calendar_page = g_object_new (RAPPORT_TYPE_CALENDAR_PAGE, NULL);
+      if (self->store != NULL)
+        rapport_calendar_page_set_store (self->calendar_page, self->store);
+      return GTK_WIDGET (self->calendar_page);
+    }
+  if (g_str_equal (name, "interviews"))
+    {
+      self->interviews_page = g_object_new (RAPPORT_TYPE_INTERVIEWS_PAGE, NULL);
+      if (self->store != NULL)
+        rapport_interviews_page_set_store (self->interviews_page, self->store);
+      return GTK_WIDGET (self->interviews_page);
+    }
+  if (g_str_equal (name, "evaluations"))
+    {
+      self->evaluations_page = g_object_new (RAPPORT_TYPE_EVALUATIONS_PAGE, NULL);
+      if (self->store != NULL)
+        rapport_evaluations_page_set_store (self->evaluations_page, self->store);
+      return GTK_WIDGET (self->evaluations_page);
+    }
+  if (g_str_equal (name, "clippings"))
+    {
+      self->clippings_page = g_object_new (RAPPORT_TYPE_CLIPPINGS_PAGE, NULL);
+      if (self->store != NULL)
+        rapport_clippings_page_set_store (self->clippings_page, self->store);
+      return GTK_WIDGET (self->clippings_page);
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * rapport_window_get_page:
+ * @name: a page's name: contacts, calendar, interviews, evaluations or clippings
+ *
+ * The window shows one page at a time, so the others are made the first
+ * time they are shown or an action needs them: a window with 100 000
+ * contacts opens as fast as the one page in view allows.
+ *
+ * Returns: (transfer none): the page
+ */
+GtkWidget *
+rapport_window_get_page (RapportWindow *self,
+                         const char    *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  g_return_val_if_fail (child != NULL, NULL);
+
+  if (!ADW_IS_BIN (child))
+    return child;
+  if (adw_bin_get_child (ADW_BIN (child)) == NULL)
+    adw_bin_set_child (ADW_BIN (child), make_page (self, name));
+  return adw_bin_get_child (ADW_BIN (child));
+}
+
+static const char *
+visible_name (RapportWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return name ? name : "contacts";
+}
+
+static void
+show_page (RapportWindow *self,
+           const char    *name)
+{
+  rapport_window_get_page (self, name);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+on_visible_child_changed (RapportWindow *self)
+{
+  rapport_window_get_page (self, visible_name (self));
 }
 
 /* Ctrl+N, Ctrl+F and Ctrl+Z act on the page in view. */
@@ -44,24 +127,19 @@ static void
 activate_on_page (RapportWindow *self,
                   const char    *verb)
 {
-  GtkWidget *page = visible_page (self);
+  const char *name = visible_name (self);
   g_autofree char *action = NULL;
 
-  if (page == GTK_WIDGET (self->clippings_page))
-    action = g_strconcat ("clippings.", verb, NULL);
-  else if (page == GTK_WIDGET (self->calendar_page))
-    action = g_strconcat ("calendar.", verb, NULL);
-  else if (page == GTK_WIDGET (self->interviews_page) || page == GTK_WIDGET (self->evaluations_page))
+  /* A new interview starts as an appointment. */
+  if (g_str_equal (name, "interviews") || g_str_equal (name, "evaluations"))
     {
-      /* A new interview starts as an appointment. */
       if (g_str_equal (verb, "new"))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.new-appointment", NULL);
       return;
     }
-  else
-    action = g_strconcat ("contacts.", verb, NULL);
 
-  gtk_widget_activate_action (page, action, NULL);
+  action = g_strconcat (name, ".", verb, NULL);
+  gtk_widget_activate_action (rapport_window_get_page (self, name), action, NULL);
 }
 
 static void
@@ -80,10 +158,8 @@ search_activated (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   /* The calendar has nothing to search: look for a person instead. */
-  if (visible_page (self) == GTK_WIDGET (self->calendar_page) ||
-      visible_page (self) == GTK_WIDGET (self->interviews_page) ||
-      visible_page (self) == GTK_WIDGET (self->evaluations_page))
-    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  if (!g_str_equal (visible_name (self), "clippings"))
+    show_page (self, "contacts");
   activate_on_page (self, "search");
 }
 
@@ -102,7 +178,7 @@ new_appointment_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_page));
+  show_page (self, "calendar");
   gtk_widget_activate_action (GTK_WIDGET (self->calendar_page), "calendar.new", NULL);
 }
 
@@ -113,7 +189,7 @@ show_interview_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->interviews_page));
+  show_page (self, "interviews");
   rapport_interviews_page_select_appointment (self->interviews_page, g_variant_get_int64 (param));
 }
 
@@ -125,7 +201,7 @@ show_day_activated (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
   g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (g_variant_get_int64 (param));
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->calendar_page));
+  show_page (self, "calendar");
   if (day != NULL)
     rapport_calendar_page_select_day (self->calendar_page, day);
 }
@@ -137,7 +213,7 @@ new_contact_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  show_page (self, "contacts");
   gtk_widget_activate_action (GTK_WIDGET (self->contacts_page), "contacts.new", NULL);
 }
 
@@ -148,7 +224,7 @@ new_clipping_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clippings_page));
+  show_page (self, "clippings");
   gtk_widget_activate_action (GTK_WIDGET (self->clippings_page), "clippings.new", NULL);
 }
 
@@ -159,7 +235,10 @@ show_page_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    show_page (self, name);
 }
 
 static void
@@ -169,7 +248,7 @@ show_contact_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->contacts_page));
+  show_page (self, "contacts");
   rapport_contacts_page_select_contact (self->contacts_page, g_variant_get_int64 (param));
 }
 
@@ -180,7 +259,7 @@ show_clipping_activated (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->clippings_page));
+  show_page (self, "clippings");
   rapport_clippings_page_select_clipping (self->clippings_page, g_variant_get_int64 (param));
 }
 
@@ -246,10 +325,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   window_class->close_request = rapport_window_close_request;
 
   g_type_ensure (RAPPORT_TYPE_CONTACTS_PAGE);
-  g_type_ensure (RAPPORT_TYPE_CALENDAR_PAGE);
-  g_type_ensure (RAPPORT_TYPE_INTERVIEWS_PAGE);
-  g_type_ensure (RAPPORT_TYPE_EVALUATIONS_PAGE);
-  g_type_ensure (RAPPORT_TYPE_CLIPPINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
@@ -257,10 +332,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, calendar_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, interviews_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, evaluations_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, clippings_page);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -280,6 +351,8 @@ rapport_window_init (RapportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (on_visible_child_changed), self);
 
   if ((self->settings = rapport_view_dup_settings ()))
     {
@@ -340,10 +413,6 @@ rapport_window_new (RapportApplication *application,
   self->store = g_object_ref (store);
   g_signal_connect_swapped (store, "save-failed", G_CALLBACK (on_save_failed), self);
   rapport_contacts_page_set_store (self->contacts_page, store);
-  rapport_clippings_page_set_store (self->clippings_page, store);
-  rapport_calendar_page_set_store (self->calendar_page, store);
-  rapport_interviews_page_set_store (self->interviews_page, store);
-  rapport_evaluations_page_set_store (self->evaluations_page, store);
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "contact-sort", self->contacts_page, "sort", G_SETTINGS_BIND_DEFAULT);

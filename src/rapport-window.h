@@ -15,6 +15,8 @@ RapportWindow *rapport_window_new (RapportApplication *application,
                                    RapportStore       *store,
                                    const GError       *store_error);
 
+GtkWidget     *rapport_window_get_page     (RapportWindow      *self,
+                                           const char         *name);
 void           rapport_window_offer_backup (RapportWindow      *self,
                                            const char         *backup);
 

@@ -30,7 +30,7 @@ fixture_set_up (Fixture       *f,
   f->ada = rapport_contact_new ("Ada Lovelace");
   g_assert_true (rapport_store_add_contact (f->ts.store, f->ada, NULL));
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
-  f->page = RAPPORT_CALENDAR_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "calendar_page"));
+  f->page = RAPPORT_CALENDAR_PAGE (rapport_window_get_page (RAPPORT_WINDOW (f->window), "calendar"));
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "calendar"));
 }

@@ -23,7 +23,7 @@ fixture_set_up (Fixture       *f,
 {
   test_store_init (&f->ts);
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
-  f->page = RAPPORT_CLIPPINGS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "clippings_page"));
+  f->page = RAPPORT_CLIPPINGS_PAGE (rapport_window_get_page (RAPPORT_WINDOW (f->window), "clippings"));
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "clippings"));
 }
@@ -247,7 +247,7 @@ test_list_filled_when_shown (void)
   test_store_init (&ts);
   g_assert_true (rapport_store_add_clipping (ts.store, clipping, NULL));
   window = rapport_window_new (NULL, ts.store, NULL);
-  page = test_child (window, RAPPORT_TYPE_WINDOW, "clippings_page");
+  page = rapport_window_get_page (RAPPORT_WINDOW (window), "clippings");
   list = GTK_LIST_VIEW (test_child (page, RAPPORT_TYPE_CLIPPINGS_PAGE, "list_view"));
   gtk_window_present (GTK_WINDOW (window));
   test_spin (50);

@@ -3,7 +3,10 @@
 
 #include <adwaita.h>
 
+#include "rapport-calendar-page.h"
+#include "rapport-clippings-page.h"
 #include "rapport-contact-chooser.h"
+#include "rapport-evaluations-page.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-page.h"
 #include "rapport-new-contact-dialog.h"
@@ -492,6 +495,37 @@ test_store_error_page (void)
   test_assert_finalized (window, FALSE);
 }
 
+/* Only the page in view is made at startup; the others on first use, by
+ * the page switcher, a shortcut or an action that needs them. */
+static void
+test_pages_made_when_needed (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (test_child (f->window, RAPPORT_TYPE_WINDOW, "view_stack"));
+  const char *hidden[] = { "calendar", "interviews", "evaluations", "clippings" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, hidden[i]))));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "calendar");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "calendar");
+  g_assert_true (RAPPORT_IS_CALENDAR_PAGE (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "calendar")))));
+
+  /* The switcher sets the visible child directly. */
+  adw_view_stack_set_visible_child_name (stack, "evaluations");
+  g_assert_true (RAPPORT_IS_EVALUATIONS_PAGE (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "evaluations")))));
+
+  /* An action on a page not yet made makes it first. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-clipping", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clippings");
+  g_assert_true (RAPPORT_IS_CLIPPINGS_PAGE (rapport_window_get_page (f->window, "clippings")));
+  g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "interviews"))));
+
+  /* An unknown page name does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "nonsense");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clippings");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +546,7 @@ main (int   argc,
   ADD ("/contacts-page/next-stage", test_next_stage);
   ADD ("/contacts-page/hostile-names-shown", test_hostile_names_shown);
   ADD ("/contacts-page/links-for-reaching", test_links_for_reaching);
+  ADD ("/window/pages-made-when-needed", test_pages_made_when_needed);
 #undef ADD
   g_test_add_func ("/window/store-error-page", test_store_error_page);
 

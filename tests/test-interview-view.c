@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (rapport_store_add_appointment (f->ts.store, f->meeting, NULL));
 
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
-  f->page = RAPPORT_INTERVIEWS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "interviews_page"));
+  f->page = RAPPORT_INTERVIEWS_PAGE (rapport_window_get_page (RAPPORT_WINDOW (f->window), "interviews"));
   f->view = RAPPORT_INTERVIEW_VIEW (test_child (f->page, RAPPORT_TYPE_INTERVIEWS_PAGE, "view"));
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -335,7 +335,7 @@ test_evaluation_wizard (Fixture       *f,
   test_assert_finalized (wizard, FALSE);
 
   /* The comparison shows the stored numbers. */
-  page = RAPPORT_EVALUATIONS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "evaluations_page"));
+  page = RAPPORT_EVALUATIONS_PAGE (rapport_window_get_page (RAPPORT_WINDOW (f->window), "evaluations"));
   g_assert_cmpuint (g_list_model_get_n_items (rapport_evaluations_page_get_comparison (page, RAPPORT_COMPARE_FIELD)), ==, 1);
   row = g_list_model_get_item (rapport_evaluations_page_get_comparison (page, RAPPORT_COMPARE_FIELD), 0);
   g_object_get (row, "held", &held, "enjoy-role", &enjoy, NULL);
