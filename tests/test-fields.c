@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "rapport-interview-view.h"
+#include "rapport-interviews-page.h"
+#include "rapport-preferences-window.h"
+#include "rapport-view-util.h"
+#include "rapport-window.h"
+#include "test-widget-util.h"
+
+/* Nonsense typed into every number, date and time field: each one says
+ * what it takes next to the field, and nothing of it reaches the store or
+ * the settings. */
+
+typedef struct
+{
+  TestStore           ts;
+  GtkWindow          *window;
+  RapportContact     *ada;
+} Fixture;
+
+/* What a person can type or paste over a number: letters, an emptied
+ * field, a minus, far too much, a date, a time, a decimal, other digits.
+ * A numeric spin button never inserts letters, so typing them leaves it
+ * empty, and a paste with any of them inserts nothing. */
+static const char * const nonsense[] = {
+  "abc", "", "-5", "99999", "31/02", "25:99", "3.5", "١٢", "DROP TABLE appointments;",
+};
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  test_store_init (&f->ts);
+  f->ada = rapport_contact_new ("Ada Lovelace");
+  g_assert_true (rapport_store_add_contact (f->ts.store, f->ada, NULL));
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_assert_finalized (f->window, FALSE);
+  test_spin (10);
+  g_clear_object (&f->ada);
+  test_store_clear (&f->ts);
+}
+
+/* Selects all and pastes @text over it. */
+static void
+paste_into (GtkWidget  *widget,
+            const char *text)
+{
+  int position = 0;
+
+  gtk_editable_delete_text (GTK_EDITABLE (widget), 0, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &position);
+}
+
+/* As a keyboard does: selects all, then types each character in turn.
+ * "3.5" typed into a whole-number field reads 35, as the point is never
+ * inserted, so that one is only pasted. */
+static void
+type_into (GtkWidget  *widget,
+           const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (widget);
+
+  gtk_editable_delete_text (editable, 0, -1);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (editable);
+
+      gtk_editable_insert_text (editable, p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (editable, position);
+    }
+}
+
+/* Puts @text into @widget the @how-th way: 0 pastes, 1 types. */
+static gboolean
+enter_into (GtkWidget  *widget,
+            const char *text,
+            guint       how)
+{
+  if (how == 0)
+    paste_into (widget, text);
+  else if (strchr (text, '.') == NULL)
+    type_into (widget, text);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+assert_field_refused (GtkWidget  *row,
+                      const char *message)
+{
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, message);
+}
+
+static void
+test_preferences_numbers (Fixture       *f,
+                          gconstpointer  data)
+{
+  struct { const char *spin, *row, *key, *message; } fields[] = {
+    { "nudge_spin", "nudge_row", "thank-you-nudge-after", "Enter a whole number from 0 to 1440" },
+    { "soon_spin", "soon_row", "thank-you-soon-before", "Enter a whole number from 0 to 1440" },
+    { "snooze_spin", "snooze_row", "snooze-minutes", "Enter a whole number from 5 to 1440" },
+    { "duration_spin", "duration_row", "default-duration", "Enter a whole number from 5 to 480" },
+  };
+  g_autoptr(GSettings) settings = rapport_view_dup_settings ();
+  RapportPreferencesWindow *prefs;
+
+  g_assert_nonnull (settings);
+  prefs = rapport_preferences_window_new (f->window, settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *spin = test_child (prefs, RAPPORT_TYPE_PREFERENCES_WINDOW, fields[i].spin);
+      GtkWidget *row = test_child (prefs, RAPPORT_TYPE_PREFERENCES_WINDOW, fields[i].row);
+      g_autofree char *subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      int before = g_settings_get_int (settings, fields[i].key);
+
+      for (guint j = 0; j < G_N_ELEMENTS (nonsense) * 2; j++)
+        {
+          if (!enter_into (spin, nonsense[j / 2], j % 2))
+            continue;
+          assert_field_refused (row, fields[i].message);
+          gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+          g_assert_cmpint (g_settings_get_int (settings, fields[i].key), ==, before);
+          g_assert_false (gtk_widget_has_css_class (row, "error"));
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+        }
+
+      type_into (spin, "20");
+      gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+      g_assert_cmpint (g_settings_get_int (settings, fields[i].key), ==, 20);
+      g_settings_reset (settings, fields[i].key);
+    }
+
+  test_assert_finalized (prefs, FALSE);
+}
+
+static void
+test_action_item_due (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RapportAppointment) meeting = NULL;
+  RapportWindow *window;
+  RapportInterviewView *view;
+  RapportInterview *interview;
+  GtkWidget *spin, *row;
+
+  meeting = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  rapport_appointment_set_start (meeting, g_get_real_time () / G_USEC_PER_SEC - 3600);
+  rapport_appointment_set_status (meeting, RAPPORT_STATUS_CONFIRMED);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, meeting, NULL));
+
+  window = rapport_window_new (NULL, f->ts.store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-interview", "x",
+                                             rapport_record_get_id (RAPPORT_RECORD (meeting))));
+  view = RAPPORT_INTERVIEW_VIEW (test_child (test_child (window, RAPPORT_TYPE_WINDOW, "interviews_page"),
+                                             RAPPORT_TYPE_INTERVIEWS_PAGE, "view"));
+  interview = rapport_interview_view_get_interview (view);
+  g_assert_nonnull (interview);
+  spin = test_child (view, RAPPORT_TYPE_INTERVIEW_VIEW, "action_due_spin");
+  row = test_child (view, RAPPORT_TYPE_INTERVIEW_VIEW, "action_due_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (test_child (view, RAPPORT_TYPE_INTERVIEW_VIEW, "action_text_row")),
+                         "Send my résumé");
+  for (guint j = 0; j < G_N_ELEMENTS (nonsense) * 2; j++)
+    {
+      g_autofree char *count = NULL;
+
+      if (!enter_into (spin, nonsense[j / 2], j % 2))
+        continue;
+      assert_field_refused (row, "Enter a whole number from 0 to 365");
+      gtk_widget_activate_action (GTK_WIDGET (view), "interview.add-action", NULL);
+      count = test_read_back (f->ts.path, "SELECT count(*) FROM action_items WHERE interview_id = ?",
+                              rapport_record_get_id (RAPPORT_RECORD (interview)));
+      g_assert_cmpstr (count, ==, "0");
+    }
+
+  type_into (spin, "14");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "interview.add-action", NULL));
+  {
+    g_autofree char *due = test_read_back (f->ts.path, "SELECT (due - created + 43200) / 86400 FROM action_items WHERE interview_id = ?",
+                                           rapport_record_get_id (RAPPORT_RECORD (interview)));
+    g_assert_cmpstr (due, ==, "14");
+  }
+
+  test_assert_finalized (window, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/fields/preferences-numbers", test_preferences_numbers);
+  ADD ("/fields/action-item-due", test_action_item_due);
+#undef ADD
+
+  return g_test_run ();
+}
