@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "rapport-appointment-dialog.h"
 #include "rapport-interview-view.h"
 #include "rapport-interviews-page.h"
 #include "rapport-preferences-window.h"
@@ -96,12 +97,151 @@ enter_into (GtkWidget  *widget,
   return TRUE;
 }
 
+static GtkWidget *
+dialog_child (RapportAppointmentDialog *dialog,
+              const char               *name)
+{
+  return test_child (dialog, RAPPORT_TYPE_APPOINTMENT_DIALOG, name);
+}
+
+static gint64
+local (int y, int m, int d, int h, int min)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (y, m, d, h, min, 0);
+  return g_date_time_to_unix (dt);
+}
+
+static char *
+count_appointments (Fixture *f)
+{
+  return test_read_back (f->ts.path, "SELECT count(*) FROM appointments WHERE id > ?", 0);
+}
+
 static void
 assert_field_refused (GtkWidget  *row,
                       const char *message)
 {
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, message);
+}
+
+static void
+test_appointment_numbers (Fixture       *f,
+                          gconstpointer  data)
+{
+  struct { const char *spin, *row, *message; } fields[] = {
+    { "hour_spin", "time_row", "Enter a whole number from 0 to 23" },
+    { "minute_spin", "time_row", "Enter a whole number from 0 to 59" },
+    { "duration_spin", "duration_row", "Enter a whole number from 5 to 480" },
+  };
+  gint64 start = local (2026, 12, 3, 15, 0);
+  RapportAppointmentDialog *dialog;
+
+  dialog = rapport_appointment_dialog_new (f->window, f->ts.store, RAPPORT_APPOINTMENT_INTERVIEW,
+                                           rapport_record_get_id (RAPPORT_RECORD (f->ada)), start);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (nonsense) * 2; j++)
+      {
+        g_autofree char *count = NULL;
+        GtkWidget *spin = dialog_child (dialog, fields[i].spin);
+        GtkWidget *row = dialog_child (dialog, fields[i].row);
+
+        if (!enter_into (spin, nonsense[j / 2], j % 2))
+          continue;
+        assert_field_refused (row, fields[i].message);
+        g_assert_false (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+        g_assert_false (rapport_appointment_dialog_save (dialog));
+        count = count_appointments (f);
+        g_assert_cmpstr (count, ==, "0");
+
+        /* Leaving the field puts its last good value back, not 0 or a clamp. */
+        gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+        g_assert_false (gtk_widget_has_css_class (row, "error"));
+        g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==,
+                         i == 0 ? 15 : i == 1 ? 0 : 30);
+        g_assert_true (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+      }
+
+  test_assert_finalized (dialog, FALSE);
+}
+
+/* Ctrl+S while a good number is still being typed saves that number. */
+static void
+test_appointment_saves_what_was_typed (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(RapportAppointment) a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW,
+                                                             rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  g_autofree char *stored = NULL;
+  g_autofree char *expected = NULL;
+  RapportAppointmentDialog *dialog;
+
+  rapport_appointment_set_start (a, local (2026, 12, 3, 15, 0));
+  rapport_appointment_set_duration (a, 30);
+  rapport_appointment_set_status (a, RAPPORT_STATUS_CONFIRMED);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, a, NULL));
+
+  dialog = rapport_appointment_dialog_new_for_edit (f->window, f->ts.store, a);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Nonsense in an existing appointment changes nothing in the database. */
+  type_into (dialog_child (dialog, "duration_spin"), "");
+  g_assert_false (rapport_appointment_dialog_save (dialog));
+  stored = test_read_back (f->ts.path, "SELECT duration FROM appointments WHERE id = ?",
+                           rapport_record_get_id (RAPPORT_RECORD (a)));
+  g_assert_cmpstr (stored, ==, "30");
+  g_clear_pointer (&stored, g_free);
+
+  type_into (dialog_child (dialog, "duration_spin"), "45");
+  type_into (dialog_child (dialog, "hour_spin"), "9");
+  g_assert_true (rapport_appointment_dialog_save (dialog));
+  stored = test_read_back (f->ts.path, "SELECT duration || ' ' || start FROM appointments WHERE id = ?",
+                           rapport_record_get_id (RAPPORT_RECORD (a)));
+  expected = g_strdup_printf ("45 %" G_GINT64_FORMAT, local (2026, 12, 3, 9, 0));
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+static void
+test_appointment_time_zone (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *zones[] = { "abc", "25:99", "+99:99", "Europe/Nowhere", "../../etc/passwd", "'; DROP TABLE appointments; --" };
+  RapportAppointmentDialog *dialog;
+  GtkWidget *row, *message;
+
+  dialog = rapport_appointment_dialog_new (f->window, f->ts.store, RAPPORT_APPOINTMENT_INTERVIEW,
+                                           rapport_record_get_id (RAPPORT_RECORD (f->ada)), local (2026, 12, 3, 15, 0));
+  gtk_window_present (GTK_WINDOW (dialog));
+  row = dialog_child (dialog, "timezone_row");
+  message = dialog_child (dialog, "timezone_error_label");
+  g_assert_false (gtk_widget_get_visible (message));
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *count = NULL;
+
+      paste_into (row, zones[i]);
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_true (gtk_widget_get_visible (message));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
+                       "Rapport doesn’t know this time zone. Use a name like America/New_York.");
+      /* Right under the field, in its group. */
+      g_assert_true (gtk_widget_get_ancestor (message, ADW_TYPE_PREFERENCES_GROUP) ==
+                     gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP));
+      g_assert_false (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+      g_assert_false (rapport_appointment_dialog_save (dialog));
+      count = count_appointments (f);
+      g_assert_cmpstr (count, ==, "0");
+    }
+
+  paste_into (row, "");
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+  test_assert_finalized (dialog, FALSE);
 }
 
 static void
@@ -213,6 +353,9 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/fields/appointment-numbers", test_appointment_numbers);
+  ADD ("/fields/appointment-saves-what-was-typed", test_appointment_saves_what_was_typed);
+  ADD ("/fields/appointment-time-zone", test_appointment_time_zone);
   ADD ("/fields/preferences-numbers", test_preferences_numbers);
   ADD ("/fields/action-item-due", test_action_item_due);
 #undef ADD
