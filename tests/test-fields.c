@@ -245,6 +245,51 @@ test_appointment_time_zone (Fixture       *f,
 }
 
 static void
+test_appointment_far_off_date (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int years[] = { -200, -11, 11, 975 };
+  g_autofree char *next_year = NULL;
+  RapportAppointmentDialog *dialog;
+  GtkWidget *row;
+
+  dialog = rapport_appointment_dialog_new (f->window, f->ts.store, RAPPORT_APPOINTMENT_INTERVIEW,
+                                           rapport_record_get_id (RAPPORT_RECORD (f->ada)), local (2026, 12, 3, 15, 0));
+  gtk_window_present (GTK_WINDOW (dialog));
+  row = dialog_child (dialog, "date_row");
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_years (now, years[i]);
+      g_autofree char *count = NULL;
+
+      gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), day);
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                       " is more than ten years from today. Choose a nearer date."));
+      g_assert_false (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+      g_assert_false (rapport_appointment_dialog_save (dialog));
+      count = count_appointments (f);
+      g_assert_cmpstr (count, ==, "0");
+    }
+
+  gtk_calendar_select_day (GTK_CALENDAR (dialog_child (dialog, "calendar")), now);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+
+  /* The calendar's year arrow, eleven times: GTK 4.8 then changes only the year. */
+  g_object_set (dialog_child (dialog, "calendar"), "year", g_date_time_get_year (now) + 11, NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (dialog_child (dialog, "save_button")));
+  g_object_set (dialog_child (dialog, "calendar"), "year", g_date_time_get_year (now) + 1, NULL);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  next_year = g_strdup_printf (" %d", g_date_time_get_year (now) + 1);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), next_year));
+  test_assert_finalized (dialog, FALSE);
+}
+
+static void
 test_preferences_numbers (Fixture       *f,
                           gconstpointer  data)
 {
@@ -356,6 +401,7 @@ main (int   argc,
   ADD ("/fields/appointment-numbers", test_appointment_numbers);
   ADD ("/fields/appointment-saves-what-was-typed", test_appointment_saves_what_was_typed);
   ADD ("/fields/appointment-time-zone", test_appointment_time_zone);
+  ADD ("/fields/appointment-far-off-date", test_appointment_far_off_date);
   ADD ("/fields/preferences-numbers", test_preferences_numbers);
   ADD ("/fields/action-item-due", test_action_item_due);
 #undef ADD

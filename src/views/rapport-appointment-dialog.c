@@ -117,6 +117,18 @@ update_person (RapportAppointmentDialog *self)
   adw_action_row_set_subtitle (self->person_row, contact ? rapport_contact_get_name (contact) : _("Nobody chosen"));
 }
 
+/* Whether @day is so far off that it must be a slip of the year arrows:
+ * Rapport plans and keeps interviews, not history or science fiction. */
+static gboolean
+day_is_far_off (GDateTime *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) earliest = g_date_time_add_years (now, -10);
+  g_autoptr(GDateTime) latest = g_date_time_add_years (now, 10);
+
+  return g_date_time_compare (day, earliest) < 0 || g_date_time_compare (day, latest) > 0;
+}
+
 /* Shows what is wrong next to each field of the form, and returns whether
  * it can be saved; @tz is set to the other person's time zone, if any. */
 static gboolean
@@ -127,11 +139,28 @@ check_form (RapportAppointmentDialog  *self,
   g_autofree char *day_text = NULL;
   g_autofree char *tzid = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->timezone_row))));
   gboolean timed = gtk_switch_get_active (self->timed_switch);
+  gboolean moved = self->appointment == NULL || form_start (self) != rapport_appointment_get_start (self->appointment);
   gboolean valid = TRUE;
 
   /* Translators: a day, see strftime(3) */
   day_text = g_date_time_format (day, _("%A, %-d %B %Y"));
-  adw_action_row_set_subtitle (self->date_row, day_text);
+  /* An old appointment that came in from a calendar file can still be
+   * edited; only a newly chosen day is checked. */
+  if (timed && moved && day_is_far_off (day))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a day, as in "Sunday, 3 December 2126" */
+      text = g_strdup_printf (_("%s is more than ten years from today. Choose a nearer date."), day_text);
+      adw_action_row_set_subtitle (self->date_row, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      valid = FALSE;
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->date_row, day_text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+    }
 
   /* The rows themselves say what is wrong; see rapport_view_guard_spin(). */
   if (timed && !(rapport_view_spin_is_valid (self->hour_spin) && rapport_view_spin_is_valid (self->minute_spin)))
@@ -199,8 +228,9 @@ on_form_changed (RapportAppointmentDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.save", valid);
 
-  /* Point out a clash before it is saved. */
-  rapport_appointment_set_start (probe, start);
+  /* Point out a clash before it is saved. A day before 1970 (refused
+   * above) has no start an appointment can hold. */
+  rapport_appointment_set_start (probe, MAX (start, 0));
   rapport_appointment_set_duration (probe, gtk_spin_button_get_value_as_int (self->duration_spin));
   overlaps = rapport_store_find_overlaps (self->store, probe);
   for (guint i = 0; i < overlaps->len; i++)
