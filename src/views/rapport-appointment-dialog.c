@@ -35,8 +35,10 @@ struct _RapportAppointmentDialog
   GtkWidget             *time_row;
   GtkSpinButton         *hour_spin;
   GtkSpinButton         *minute_spin;
+  AdwActionRow          *duration_row;
   GtkSpinButton         *duration_spin;
   AdwEntryRow           *timezone_row;
+  GtkLabel              *timezone_error_label;
   GtkLabel              *times_label;
   AdwComboRow           *mode_row;
   AdwEntryRow           *place_row;
@@ -115,17 +117,85 @@ update_person (RapportAppointmentDialog *self)
   adw_action_row_set_subtitle (self->person_row, contact ? rapport_contact_get_name (contact) : _("Nobody chosen"));
 }
 
+/* Whether @day is so far off that it must be a slip of the year arrows:
+ * Rapport plans and keeps interviews, not history or science fiction. */
+static gboolean
+day_is_far_off (GDateTime *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) earliest = g_date_time_add_years (now, -10);
+  g_autoptr(GDateTime) latest = g_date_time_add_years (now, 10);
+
+  return g_date_time_compare (day, earliest) < 0 || g_date_time_compare (day, latest) > 0;
+}
+
+/* Shows what is wrong next to each field of the form, and returns whether
+ * it can be saved; @tz is set to the other person's time zone, if any. */
+static gboolean
+check_form (RapportAppointmentDialog  *self,
+            GTimeZone                **tz)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  g_autofree char *day_text = NULL;
+  g_autofree char *tzid = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->timezone_row))));
+  gboolean timed = gtk_switch_get_active (self->timed_switch);
+  gboolean moved = self->appointment == NULL || form_start (self) != rapport_appointment_get_start (self->appointment);
+  gboolean valid = TRUE;
+
+  /* Translators: a day, see strftime(3) */
+  day_text = g_date_time_format (day, _("%A, %-d %B %Y"));
+  /* An old appointment that came in from a calendar file can still be
+   * edited; only a newly chosen day is checked. */
+  if (timed && moved && day_is_far_off (day))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a day, as in "Sunday, 3 December 2126" */
+      text = g_strdup_printf (_("%s is more than ten years from today. Choose a nearer date."), day_text);
+      adw_action_row_set_subtitle (self->date_row, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      valid = FALSE;
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->date_row, day_text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+    }
+
+  /* The rows themselves say what is wrong; see rapport_view_guard_spin(). */
+  if (timed && !(rapport_view_spin_is_valid (self->hour_spin) && rapport_view_spin_is_valid (self->minute_spin)))
+    valid = FALSE;
+  if (!rapport_view_spin_is_valid (self->duration_spin))
+    valid = FALSE;
+
+  if (adw_combo_row_get_selected (self->kind_row) == RAPPORT_APPOINTMENT_INTERVIEW && self->contact_id == 0)
+    valid = FALSE;
+
+  *tz = NULL;
+  if (*tzid && (*tz = g_time_zone_new_identifier (tzid)) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->timezone_error_label), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->timezone_row), "error");
+      valid = FALSE;
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->timezone_error_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->timezone_row), "error");
+    }
+
+  return valid;
+}
+
 static void
 on_form_changed (RapportAppointmentDialog *self)
 {
   g_autoptr(RapportAppointment) probe = rapport_appointment_new (RAPPORT_APPOINTMENT_OTHER, 0);
   g_autoptr(GArray) overlaps = NULL;
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  g_autofree char *day_text = NULL;
   g_autofree char *tzid = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->timezone_row))));
   gboolean timed = gtk_switch_get_active (self->timed_switch);
-  gboolean valid = TRUE;
+  gboolean valid;
   gint64 start = form_start (self);
   gint64 self_id = self->appointment ? rapport_record_get_id (RAPPORT_RECORD (self->appointment)) : 0;
 
@@ -133,32 +203,13 @@ on_form_changed (RapportAppointmentDialog *self)
   if (self->store == NULL)
     return;
 
-  /* Translators: a day, see strftime(3) */
-  day_text = g_date_time_format (day, _("%A, %-d %B %Y"));
-  adw_action_row_set_subtitle (self->date_row, day_text);
-
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), timed);
   gtk_widget_set_sensitive (self->time_row, timed);
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), timed);
   if (!timed)
     adw_combo_row_set_selected (self->status_row, RAPPORT_STATUS_REQUESTED);
 
-  if (adw_combo_row_get_selected (self->kind_row) == RAPPORT_APPOINTMENT_INTERVIEW && self->contact_id == 0)
-    valid = FALSE;
-
-  if (*tzid)
-    {
-      tz = g_time_zone_new_identifier (tzid);
-      if (tz == NULL)
-        {
-          gtk_widget_add_css_class (GTK_WIDGET (self->timezone_row), "error");
-          valid = FALSE;
-        }
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->timezone_row), "error");
-    }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->timezone_row), "error");
+  valid = check_form (self, &tz);
 
   /* Both local times when the other person is elsewhere. */
   if (tz != NULL && start > 0)
@@ -177,8 +228,9 @@ on_form_changed (RapportAppointmentDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "appointment.save", valid);
 
-  /* Point out a clash before it is saved. */
-  rapport_appointment_set_start (probe, start);
+  /* Point out a clash before it is saved. A day before 1970 (refused
+   * above) has no start an appointment can hold. */
+  rapport_appointment_set_start (probe, MAX (start, 0));
   rapport_appointment_set_duration (probe, gtk_spin_button_get_value_as_int (self->duration_spin));
   overlaps = rapport_store_find_overlaps (self->store, probe);
   for (guint i = 0; i < overlaps->len; i++)
@@ -250,9 +302,27 @@ rapport_appointment_dialog_save (RapportAppointmentDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportAppointment) appointment = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  GtkSpinButton *spins[3];
   gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_APPOINTMENT_DIALOG (self), FALSE);
+
+  spins[0] = self->hour_spin;
+  spins[1] = self->minute_spin;
+  spins[2] = self->duration_spin;
+
+  /* Ctrl+S can come while a number is still being typed: keep what was
+   * typed, if it is a number in range at all, rather than the value before. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    if (rapport_view_spin_is_valid (spins[i]))
+      gtk_spin_button_update (spins[i]);
+  if (!check_form (self, &tz))
+    {
+      /* Each field says what is wrong; nothing is written. */
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
 
   if (self->appointment != NULL)
     {
@@ -373,8 +443,10 @@ rapport_appointment_dialog_class_init (RapportAppointmentDialogClass *klass)
   BIND (time_row);
   BIND (hour_spin);
   BIND (minute_spin);
+  BIND (duration_row);
   BIND (duration_spin);
   BIND (timezone_row);
+  BIND (timezone_error_label);
   BIND (times_label);
   BIND (mode_row);
   BIND (place_row);
@@ -404,6 +476,9 @@ rapport_appointment_dialog_init (RapportAppointmentDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
   rapport_view_name_calendar_arrows (self->calendar);
+  rapport_view_guard_spin (self->hour_spin, ADW_ACTION_ROW (self->time_row));
+  rapport_view_guard_spin (self->minute_spin, ADW_ACTION_ROW (self->time_row));
+  rapport_view_guard_spin (self->duration_spin, self->duration_row);
 
   adw_combo_row_set_model (self->kind_row, kinds);
   adw_combo_row_set_model (self->status_row, statuses);

@@ -55,6 +55,7 @@ struct _RapportInterviewView
   AdwEntryRow           *referral_reach_row;
   AdwComboRow           *action_kind_row;
   AdwEntryRow           *action_text_row;
+  AdwActionRow          *action_due_row;
   GtkSpinButton         *action_due_spin;
   GtkListBox            *actions_list;
   GtkSwitch             *card_switch;
@@ -438,10 +439,21 @@ add_action_activated (GtkWidget  *widget,
   RapportInterviewView *self = RAPPORT_INTERVIEW_VIEW (widget);
   g_autoptr(RapportActionItem) item = NULL;
   g_autoptr(GError) error = NULL;
-  int days = gtk_spin_button_get_value_as_int (self->action_due_spin);
+  int days;
 
   if (self->interview == NULL)
     return;
+
+  /* The row says what the field takes; a due date made up from an
+   * emptied or clamped field would be worse than none. */
+  if (!rapport_view_spin_is_valid (self->action_due_spin))
+    {
+      gtk_widget_error_bell (widget);
+      gtk_widget_grab_focus (GTK_WIDGET (self->action_due_spin));
+      return;
+    }
+  gtk_spin_button_update (self->action_due_spin);
+  days = gtk_spin_button_get_value_as_int (self->action_due_spin);
 
   item = g_object_new (RAPPORT_TYPE_ACTION_ITEM,
                        "interview-id", rapport_record_get_id (RAPPORT_RECORD (self->interview)),
@@ -460,6 +472,17 @@ add_action_activated (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->action_text_row), "error");
   gtk_editable_set_text (GTK_EDITABLE (self->action_text_row), "");
   gtk_spin_button_set_value (self->action_due_spin, 0);
+}
+
+/* A disabled button keeps the focus where it is, so the field is not
+ * put back to its last good value by a click that adds the item anyway. */
+static void
+on_action_due_changed (RapportInterviewView *self)
+{
+  if (self->action_due_spin == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "interview.add-action",
+                                 rapport_view_spin_is_valid (self->action_due_spin));
 }
 
 static void
@@ -789,6 +812,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   BIND (referral_reach_row);
   BIND (action_kind_row);
   BIND (action_text_row);
+  BIND (action_due_row);
   BIND (action_due_spin);
   BIND (actions_list);
   BIND (card_switch);
@@ -797,6 +821,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_question_picked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_referral);
   gtk_widget_class_bind_template_callback (widget_class, on_add_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_due_changed);
 
   gtk_widget_class_install_action (widget_class, "interview.mark-held", NULL, mark_held_activated);
   gtk_widget_class_install_action (widget_class, "interview.thank", NULL, thank_activated);
@@ -820,6 +845,7 @@ rapport_interview_view_init (RapportInterviewView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
+  rapport_view_guard_spin (self->action_due_spin, self->action_due_row);
   self->bindings = g_ptr_array_new ();
   self->prompt_bindings = g_ptr_array_new ();
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "rapport-preferences-window.h"
+#include "rapport-view-util.h"
 
 /* Every row is bound to its GSettings key, so changes apply as they are
  * typed, as in other GNOME apps. */
@@ -14,10 +15,14 @@ struct _RapportPreferencesWindow
   AdwEntryRow          *name_row;
   AdwEntryRow          *school_row;
   AdwEntryRow          *field_row;
+  AdwActionRow         *duration_row;
   GtkSpinButton        *duration_spin;
   GtkSwitch            *background_switch;
+  AdwActionRow         *nudge_row;
   GtkSpinButton        *nudge_spin;
+  AdwActionRow         *soon_row;
   GtkSpinButton        *soon_spin;
+  AdwActionRow         *snooze_row;
   GtkSpinButton        *snooze_spin;
 };
 
@@ -42,7 +47,11 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, school_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, field_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, duration_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, duration_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, nudge_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, soon_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, snooze_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, nudge_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, soon_spin);
@@ -53,6 +62,12 @@ static void
 rapport_preferences_window_init (RapportPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The settings only ever get a number in range; see rapport_view_guard_spin(). */
+  rapport_view_guard_spin (self->nudge_spin, self->nudge_row);
+  rapport_view_guard_spin (self->soon_spin, self->soon_row);
+  rapport_view_guard_spin (self->snooze_spin, self->snooze_row);
+  rapport_view_guard_spin (self->duration_spin, self->duration_row);
 }
 
 RapportPreferencesWindow *

@@ -528,3 +528,119 @@ rapport_view_dup_settings (void)
     return NULL;
   return g_settings_new (APP_ID);
 }
+
+/* A number field's text, if it is a whole number in the field's range. */
+static gboolean
+spin_text_value (GtkSpinButton *spin,
+                 gint64        *value)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  return g_ascii_string_to_signed (text, 10,
+                                   (gint64) gtk_adjustment_get_lower (adjustment),
+                                   (gint64) gtk_adjustment_get_upper (adjustment),
+                                   value, NULL);
+}
+
+/**
+ * rapport_view_spin_is_valid:
+ *
+ * Returns: whether the text in @spin is a whole number within its range,
+ *   that is, whether the value it shows is the value it would keep
+ */
+gboolean
+rapport_view_spin_is_valid (GtkSpinButton *spin)
+{
+  gint64 value;
+
+  g_return_val_if_fail (GTK_IS_SPIN_BUTTON (spin), FALSE);
+
+  return spin_text_value (spin, &value);
+}
+
+static int
+on_guarded_spin_input (GtkSpinButton *spin,
+                       double        *new_value)
+{
+  gint64 value;
+
+  if (!spin_text_value (spin, &value))
+    return GTK_INPUT_ERROR;
+  *new_value = (double) value;
+  return TRUE;
+}
+
+static void
+update_guarded_row (AdwActionRow *row)
+{
+  GPtrArray *spins = g_object_get_data (G_OBJECT (row), "rapport-guarded-spins");
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < spins->len; i++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (spins, i);
+      gboolean valid = rapport_view_spin_is_valid (spin);
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
+                                   valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      if (!valid && message == NULL)
+        {
+          GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+
+          /* Translators: under a number field holding something else */
+          message = g_strdup_printf (_("Enter a whole number from %d to %d"),
+                                     (int) gtk_adjustment_get_lower (adjustment),
+                                     (int) gtk_adjustment_get_upper (adjustment));
+        }
+    }
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      adw_action_row_set_subtitle (row, message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      adw_action_row_set_subtitle (row, g_object_get_data (G_OBJECT (row), "rapport-subtitle"));
+    }
+}
+
+/**
+ * rapport_view_guard_spin:
+ * @spin: a numeric spin button for whole numbers
+ * @row: the row that shows @spin
+ *
+ * Makes @spin refuse text that is not a whole number in its range. GTK
+ * would quietly turn an emptied field (letters are never inserted, so
+ * typing them over a number empties it) into 0, and clamp 99999. Instead,
+ * while such text is in the field @row gets the "error" style class and
+ * its subtitle says what the field takes; when the field is left, it goes
+ * back to its last good value. Forms check rapport_view_spin_is_valid()
+ * before they save.
+ */
+void
+rapport_view_guard_spin (GtkSpinButton *spin,
+                         AdwActionRow  *row)
+{
+  GPtrArray *spins;
+
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  if ((spins = g_object_get_data (G_OBJECT (row), "rapport-guarded-spins")) == NULL)
+    {
+      /* The spin buttons are inside the row, so they never outlive it. */
+      spins = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (row), "rapport-guarded-spins", spins, (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_data_full (G_OBJECT (row), "rapport-subtitle",
+                              g_strdup (adw_action_row_get_subtitle (row)), g_free);
+    }
+  g_ptr_array_add (spins, spin);
+
+  gtk_spin_button_set_numeric (spin, TRUE);
+  gtk_spin_button_set_update_policy (spin, GTK_UPDATE_IF_VALID);
+  g_signal_connect (spin, "input", G_CALLBACK (on_guarded_spin_input), NULL);
+  g_signal_connect_object (spin, "changed", G_CALLBACK (update_guarded_row), row, G_CONNECT_SWAPPED);
+}

@@ -44,5 +44,8 @@ void        rapport_view_set_model_when_shown (GtkListView       *view,
                                                GtkSelectionModel *model);
 void        rapport_view_name_calendar_arrows (GtkCalendar *calendar);
 GSettings  *rapport_view_dup_settings     (void);
+void        rapport_view_guard_spin       (GtkSpinButton *spin,
+                                           AdwActionRow  *row);
+gboolean    rapport_view_spin_is_valid    (GtkSpinButton *spin);
 
 G_END_DECLS
