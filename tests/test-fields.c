@@ -352,7 +352,7 @@ test_action_item_due (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-interview", "x",
                                              rapport_record_get_id (RAPPORT_RECORD (meeting))));
-  view = RAPPORT_INTERVIEW_VIEW (test_child (test_child (window, RAPPORT_TYPE_WINDOW, "interviews_page"),
+  view = RAPPORT_INTERVIEW_VIEW (test_child (rapport_window_get_page (window, "interviews"),
                                              RAPPORT_TYPE_INTERVIEWS_PAGE, "view"));
   interview = rapport_interview_view_get_interview (view);
   g_assert_nonnull (interview);
