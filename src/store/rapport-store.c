@@ -3913,6 +3913,173 @@ rapport_store_list_open_action_items (RapportStore  *self,
                             " ORDER BY due, id", texts, ints, error);
 }
 
+/* What an object in memory says about its contact, which may hold an edit
+ * that is still waiting for its autosave. */
+static void
+interview_state_set_contact (RapportInterviewState *state,
+                             RapportContact        *contact)
+{
+  state->referred_by = contact ? rapport_contact_get_referred_by (contact) : 0;
+  state->contact_stage = contact ? (int)rapport_contact_get_stage (contact) : -1;
+}
+
+/**
+ * rapport_store_list_interview_states:
+ *
+ * Every interview that is not deleted, with what the reminder rules need to
+ * know of it, its contact and its thank-you note, in one query: asking for
+ * each interview's objects one by one took most of startup with a large
+ * database. Records that are alive in memory win over their rows, exactly as
+ * rapport_store_get_appointment() and rapport_store_get_contact() would
+ * answer, so an edit waiting for its autosave counts already.
+ *
+ * Returns: (transfer full) (element-type RapportInterviewState): the
+ *   interviews in the order of rapport_store_query_appointments()
+ */
+GArray *
+rapport_store_list_interview_states (RapportStore  *self,
+                                     GError       **error)
+{
+  g_autoptr(GArray) states = g_array_new (FALSE, TRUE, sizeof (RapportInterviewState));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  /* An appointment whose contact is deleted (its Undo still offered) is
+   * hidden with it; the LEFT JOIN keeps one whose contact row is missing. */
+  if (!(stmt = prepare (self, "SELECT a.id, ifnull(a.contact_id, 0), a.kind, a.status, ifnull(a.start, 0),"
+                              " a.duration, a.created, ifnull(i.thanked, 0),"
+                              " c.id IS NOT NULL, ifnull(c.referred_by, 0), c.stage"
+                              " FROM appointments a"
+                              " LEFT JOIN contacts c ON c.id = a.contact_id"
+                              " LEFT JOIN interviews i ON i.appointment_id = a.id"
+                              " WHERE a.deleted IS NULL AND c.deleted IS NULL AND a.kind = 'interview'"
+                              " ORDER BY a.start IS NOT NULL, a.start, a.created, a.id", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportInterviewState state = { 0 };
+      RapportAppointment *appointment;
+      RapportContact *contact;
+      int kind = RAPPORT_APPOINTMENT_OTHER;
+      int status = RAPPORT_STATUS_REQUESTED;
+      int stage = RAPPORT_STAGE_TO_CONTACT;
+      int duration = sqlite3_column_int (stmt, 5);
+
+      state.appointment_id = sqlite3_column_int64 (stmt, 0);
+      state.thanked = sqlite3_column_int64 (stmt, 7);
+
+      if ((appointment = g_hash_table_lookup (self->appointments, &state.appointment_id)))
+        {
+          g_autoptr(RapportContact) owner = NULL;
+
+          state.contact_id = rapport_appointment_get_contact_id (appointment);
+          state.kind = rapport_appointment_get_kind (appointment);
+          state.status = rapport_appointment_get_status (appointment);
+          state.start = rapport_appointment_get_start (appointment);
+          state.end = rapport_appointment_get_end (appointment);
+          state.created = rapport_record_get_created (RAPPORT_RECORD (appointment));
+          /* Its contact may have been changed in memory too. */
+          owner = rapport_store_get_contact (self, state.contact_id);
+          interview_state_set_contact (&state, owner);
+          g_array_append_val (states, state);
+          continue;
+        }
+
+      /* As appointment_from_row() and contact_from_row() read them. */
+      rapport_enum_from_key (RAPPORT_TYPE_APPOINTMENT_KIND, column_text (stmt, 2), &kind);
+      rapport_enum_from_key (RAPPORT_TYPE_STATUS, column_text (stmt, 3), &status);
+      state.contact_id = sqlite3_column_int64 (stmt, 1);
+      state.kind = kind;
+      state.status = status;
+      state.start = sqlite3_column_int64 (stmt, 4);
+      state.end = state.start > 0 ? state.start + (gint64)CLAMP (duration, 1, 24 * 60) * 60 : 0;
+      state.created = sqlite3_column_int64 (stmt, 6);
+
+      if ((contact = g_hash_table_lookup (self->contacts, &state.contact_id)))
+        interview_state_set_contact (&state, contact);
+      else if (sqlite3_column_int (stmt, 8) && state.contact_id > 0)
+        {
+          rapport_enum_from_key (RAPPORT_TYPE_STAGE, column_text (stmt, 10), &stage);
+          state.referred_by = sqlite3_column_int64 (stmt, 9);
+          state.contact_stage = stage;
+        }
+      else
+        interview_state_set_contact (&state, NULL);
+
+      g_array_append_val (states, state);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&states);
+}
+
+/**
+ * rapport_store_list_open_actions:
+ *
+ * The action items of rapport_store_list_open_action_items() with their
+ * contact, due date and state, in one query; an item alive in memory wins
+ * over its row as with rapport_store_get_action_item().
+ *
+ * Returns: (transfer full) (element-type RapportOpenAction): the items, by
+ *   due date
+ */
+GArray *
+rapport_store_list_open_actions (RapportStore  *self,
+                                 GError       **error)
+{
+  g_autoptr(GArray) actions = g_array_new (FALSE, TRUE, sizeof (RapportOpenAction));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT id, ifnull(contact_id, 0), ifnull(due, 0), done FROM action_items"
+                              " WHERE done = 0 AND due IS NOT NULL"
+                              " AND NOT EXISTS (SELECT 1 FROM contacts hidden"
+                              "      WHERE hidden.id = action_items.contact_id AND hidden.deleted IS NOT NULL)"
+                              " ORDER BY due, id", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportOpenAction action = { 0 };
+      RapportActionItem *item;
+
+      action.id = sqlite3_column_int64 (stmt, 0);
+      if ((item = lookup_record (self, RAPPORT_TYPE_ACTION_ITEM, action.id)))
+        {
+          action.contact_id = rapport_action_item_get_contact_id (item);
+          action.due = rapport_action_item_get_due (item);
+          action.done = rapport_action_item_get_done (item);
+        }
+      else
+        {
+          action.contact_id = sqlite3_column_int64 (stmt, 1);
+          action.due = sqlite3_column_int64 (stmt, 2);
+          action.done = sqlite3_column_int (stmt, 3) != 0;
+        }
+      g_array_append_val (actions, action);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&actions);
+}
+
 /* Evaluations */
 
 static const char *answer_keys[] = { "yes", "partly", "no", "not-yet" };
