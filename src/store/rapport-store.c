@@ -219,6 +219,17 @@ static const char *migrations[] = {
   "CREATE INDEX contacts_email ON contacts (lower(email)) WHERE email != '';"
   "CREATE INDEX contacts_profile_url ON contacts (profile_url) WHERE profile_url != '';"
   "CREATE INDEX contacts_name_org ON contacts (lower(name), lower(organization));",
+
+  /* 6 → 7: startup with a large database. The contact list's default
+   * order (contact_order_by(), by name) read every row of the table to
+   * skip deleted ones; an index in exactly that order holding only the rows
+   * it shows answers it alone. Deleted rows are few: small partial indexes
+   * let the purge at startup find them without scanning the tables. */
+  "DROP INDEX IF EXISTS contacts_name;"
+  "CREATE INDEX contacts_name ON contacts (name COLLATE NOCASE, id) WHERE deleted IS NULL;"
+  "CREATE INDEX IF NOT EXISTS contacts_deleted ON contacts (deleted) WHERE deleted IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS appointments_deleted ON appointments (deleted) WHERE deleted IS NOT NULL;"
+  "CREATE INDEX IF NOT EXISTS clippings_deleted ON clippings (deleted) WHERE deleted IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -1354,6 +1365,8 @@ contact_order_by (RapportContactSort sort)
              " name COLLATE NOCASE, id";
     case RAPPORT_CONTACT_SORT_NAME:
     default:
+      /* The contacts_name index has exactly this order, so the list that
+       * opens at startup is read from it: change both together. */
       return " ORDER BY name COLLATE NOCASE, id";
     }
 }

@@ -83,7 +83,7 @@ typedef struct
   gboolean done;
 } RapportOpenAction;
 
-#define RAPPORT_STORE_SCHEMA_VERSION 6
+#define RAPPORT_STORE_SCHEMA_VERSION 7
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
