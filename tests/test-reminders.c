@@ -421,6 +421,16 @@ test_interview_states (Fixture       *f,
   g_assert_cmpint (s->thanked, ==, 0);
   g_assert_cmpint (s->contact_stage, ==, rapport_contact_get_stage (f->ada));
 
+  /* Moved to Bob in memory: Bob's referrer and stage. */
+  rapport_appointment_set_contact_id (f->meeting, rapport_record_get_id (RAPPORT_RECORD (bob)));
+  g_clear_pointer (&states, g_array_unref);
+  states = rapport_store_list_interview_states (f->store, &error);
+  g_assert_no_error (error);
+  s = &g_array_index (states, RapportInterviewState, 0);
+  g_assert_cmpint (s->contact_id, ==, rapport_record_get_id (RAPPORT_RECORD (bob)));
+  g_assert_cmpint (s->referred_by, ==, ada_id);
+  g_assert_cmpint (s->contact_stage, ==, RAPPORT_STAGE_THANKED);
+
   /* Read from the rows, with no object alive to answer instead. */
   g_clear_object (&with_bob);
   g_clear_object (&bob);

@@ -3976,45 +3976,51 @@ rapport_store_list_interview_states (RapportStore  *self,
       RapportInterviewState state = { 0 };
       RapportAppointment *appointment;
       RapportContact *contact;
-      int kind = RAPPORT_APPOINTMENT_OTHER;
-      int status = RAPPORT_STATUS_REQUESTED;
-      int stage = RAPPORT_STAGE_TO_CONTACT;
-      int duration = sqlite3_column_int (stmt, 5);
+      gint64 row_contact_id = sqlite3_column_int64 (stmt, 1);
 
       state.appointment_id = sqlite3_column_int64 (stmt, 0);
       state.thanked = sqlite3_column_int64 (stmt, 7);
 
       if ((appointment = g_hash_table_lookup (self->appointments, &state.appointment_id)))
         {
-          g_autoptr(RapportContact) owner = NULL;
-
           state.contact_id = rapport_appointment_get_contact_id (appointment);
           state.kind = rapport_appointment_get_kind (appointment);
           state.status = rapport_appointment_get_status (appointment);
           state.start = rapport_appointment_get_start (appointment);
           state.end = rapport_appointment_get_end (appointment);
           state.created = rapport_record_get_created (RAPPORT_RECORD (appointment));
-          /* Its contact may have been changed in memory too. */
-          owner = rapport_store_get_contact (self, state.contact_id);
-          interview_state_set_contact (&state, owner);
-          g_array_append_val (states, state);
-          continue;
+        }
+      else
+        {
+          /* As appointment_from_row() reads them. */
+          int kind = RAPPORT_APPOINTMENT_OTHER;
+          int status = RAPPORT_STATUS_REQUESTED;
+          int duration = sqlite3_column_int (stmt, 5);
+
+          rapport_enum_from_key (RAPPORT_TYPE_APPOINTMENT_KIND, column_text (stmt, 2), &kind);
+          rapport_enum_from_key (RAPPORT_TYPE_STATUS, column_text (stmt, 3), &status);
+          state.contact_id = row_contact_id;
+          state.kind = kind;
+          state.status = status;
+          state.start = sqlite3_column_int64 (stmt, 4);
+          state.end = state.start > 0 ? state.start + (gint64)CLAMP (duration, 1, 24 * 60) * 60 : 0;
+          state.created = sqlite3_column_int64 (stmt, 6);
         }
 
-      /* As appointment_from_row() and contact_from_row() read them. */
-      rapport_enum_from_key (RAPPORT_TYPE_APPOINTMENT_KIND, column_text (stmt, 2), &kind);
-      rapport_enum_from_key (RAPPORT_TYPE_STATUS, column_text (stmt, 3), &status);
-      state.contact_id = sqlite3_column_int64 (stmt, 1);
-      state.kind = kind;
-      state.status = status;
-      state.start = sqlite3_column_int64 (stmt, 4);
-      state.end = state.start > 0 ? state.start + (gint64)CLAMP (duration, 1, 24 * 60) * 60 : 0;
-      state.created = sqlite3_column_int64 (stmt, 6);
+      if (state.contact_id != row_contact_id)
+        {
+          /* Moved to another person in memory: rare, so ask as before. */
+          g_autoptr(RapportContact) owner = rapport_store_get_contact (self, state.contact_id);
 
-      if ((contact = g_hash_table_lookup (self->contacts, &state.contact_id)))
+          interview_state_set_contact (&state, owner);
+        }
+      else if ((contact = g_hash_table_lookup (self->contacts, &state.contact_id)))
         interview_state_set_contact (&state, contact);
       else if (sqlite3_column_int (stmt, 8) && state.contact_id > 0)
         {
+          /* As contact_from_row() reads them. */
+          int stage = RAPPORT_STAGE_TO_CONTACT;
+
           rapport_enum_from_key (RAPPORT_TYPE_STAGE, column_text (stmt, 10), &stage);
           state.referred_by = sqlite3_column_int64 (stmt, 9);
           state.contact_stage = stage;
