@@ -348,6 +348,116 @@ test_texts (Fixture       *f,
   g_assert_nonnull (strstr (body, "24 hours"));
 }
 
+/* The reminders' one query gives what the objects would, row by row. */
+static void
+test_interview_states (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 start = rapport_appointment_get_start (f->meeting);
+  gint64 follow_up = start + 14 * 24 * 3600;
+  gint64 ada_id = rapport_record_get_id (RAPPORT_RECORD (f->ada));
+  g_autoptr(RapportContact) bob = rapport_contact_new ("Bob Babbage");
+  g_autoptr(RapportContact) carol = rapport_contact_new ("Carol Clarke");
+  g_autoptr(RapportAppointment) with_bob = NULL;
+  g_autoptr(RapportAppointment) gone = NULL;
+  g_autoptr(RapportAppointment) counsellor = NULL;
+  g_autoptr(RapportAppointment) with_carol = NULL;
+  g_autoptr(RapportActionItem) done = NULL;
+  g_autoptr(GArray) states = NULL;
+  g_autoptr(GArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+  const RapportInterviewState *s;
+  const RapportOpenAction *o;
+
+  rapport_contact_set_referred_by (bob, ada_id);
+  g_assert_true (rapport_store_add_contact (f->store, bob, &error));
+  g_assert_true (rapport_store_add_contact (f->store, carol, &error));
+
+  /* Bob's interview: held later, thanked, with a follow-up to keep. */
+  with_bob = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (bob)));
+  rapport_appointment_set_start (with_bob, start + 2 * 24 * 3600);
+  rapport_appointment_set_duration (with_bob, 45);
+  rapport_appointment_set_status (with_bob, RAPPORT_STATUS_HELD);
+  g_assert_true (rapport_store_add_appointment (f->store, with_bob, &error));
+  g_assert_true (rapport_store_mark_thanked (f->store, with_bob, start + 3 * 24 * 3600,
+                                             "Keep Bob posted", follow_up, &error));
+  g_assert_no_error (error);
+
+  /* Not listed: a deleted interview, an appointment that is no interview,
+   * and the interview of a contact whose deletion can still be undone. */
+  gone = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, ada_id);
+  g_assert_true (rapport_store_add_appointment (f->store, gone, &error));
+  g_assert_true (rapport_store_delete_appointment (f->store, gone, &error));
+  counsellor = rapport_appointment_new (RAPPORT_APPOINTMENT_COUNSELLOR, 0);
+  rapport_appointment_set_start (counsellor, start);
+  g_assert_true (rapport_store_add_appointment (f->store, counsellor, &error));
+  with_carol = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (carol)));
+  g_assert_true (rapport_store_add_appointment (f->store, with_carol, &error));
+  g_assert_true (rapport_store_delete_contact (f->store, carol, &error));
+
+  /* Done, or without a due date: not open. */
+  done = g_object_new (RAPPORT_TYPE_ACTION_ITEM, "contact-id", ada_id, "text", "Send the article",
+                       "due", follow_up, "done", TRUE, NULL);
+  g_assert_true (rapport_store_add_action_item (f->store, done, &error));
+  g_assert_no_error (error);
+
+  /* An edit still waiting for its autosave counts already. */
+  rapport_appointment_set_duration (f->meeting, 60);
+  g_assert_true (rapport_store_has_pending (f->store));
+
+  states = rapport_store_list_interview_states (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 2);
+
+  s = &g_array_index (states, RapportInterviewState, 0);
+  g_assert_cmpint (s->appointment_id, ==, rapport_record_get_id (RAPPORT_RECORD (f->meeting)));
+  g_assert_cmpint (s->contact_id, ==, ada_id);
+  g_assert_cmpint (s->referred_by, ==, 0);
+  g_assert_cmpint (s->kind, ==, RAPPORT_APPOINTMENT_INTERVIEW);
+  g_assert_cmpint (s->status, ==, RAPPORT_STATUS_HELD);
+  g_assert_cmpint (s->start, ==, start);
+  g_assert_cmpint (s->end, ==, start + 60 * 60);
+  g_assert_cmpint (s->created, ==, rapport_record_get_created (RAPPORT_RECORD (f->meeting)));
+  g_assert_cmpint (s->thanked, ==, 0);
+  g_assert_cmpint (s->contact_stage, ==, rapport_contact_get_stage (f->ada));
+
+  /* Moved to Bob in memory: Bob's referrer and stage. */
+  rapport_appointment_set_contact_id (f->meeting, rapport_record_get_id (RAPPORT_RECORD (bob)));
+  g_clear_pointer (&states, g_array_unref);
+  states = rapport_store_list_interview_states (f->store, &error);
+  g_assert_no_error (error);
+  s = &g_array_index (states, RapportInterviewState, 0);
+  g_assert_cmpint (s->contact_id, ==, rapport_record_get_id (RAPPORT_RECORD (bob)));
+  g_assert_cmpint (s->referred_by, ==, ada_id);
+  g_assert_cmpint (s->contact_stage, ==, RAPPORT_STAGE_THANKED);
+
+  /* Read from the rows, with no object alive to answer instead. */
+  g_clear_object (&with_bob);
+  g_clear_object (&bob);
+  g_clear_pointer (&states, g_array_unref);
+  states = rapport_store_list_interview_states (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 2);
+  s = &g_array_index (states, RapportInterviewState, 1);
+  g_assert_cmpint (s->referred_by, ==, ada_id);
+  g_assert_cmpint (s->kind, ==, RAPPORT_APPOINTMENT_INTERVIEW);
+  g_assert_cmpint (s->status, ==, RAPPORT_STATUS_HELD);
+  g_assert_cmpint (s->start, ==, start + 2 * 24 * 3600);
+  g_assert_cmpint (s->end, ==, start + 2 * 24 * 3600 + 45 * 60);
+  g_assert_cmpint (s->created, >, 0);
+  g_assert_cmpint (s->thanked, ==, start + 3 * 24 * 3600);
+  g_assert_cmpint (s->contact_stage, ==, RAPPORT_STAGE_THANKED);
+
+  open = rapport_store_list_open_actions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 1);
+  o = &g_array_index (open, RapportOpenAction, 0);
+  g_assert_cmpint (o->id, >, 0);
+  g_assert_cmpint (o->contact_id, ==, s->contact_id);
+  g_assert_cmpint (o->due, ==, follow_up);
+  g_assert_false (o->done);
+}
+
 static void
 test_autostart_entry (void)
 {
@@ -393,6 +503,7 @@ main (int   argc,
   ADD ("/reminders/store/sent-stops-and-schedules-follow-up", test_sent_stops_and_schedules_follow_up);
   ADD ("/reminders/store/deleted-and-moved", test_deleted_and_moved);
   ADD ("/reminders/store/texts", test_texts);
+  ADD ("/reminders/store/interview-states", test_interview_states);
 #undef ADD
 
   return g_test_run ();

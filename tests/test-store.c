@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -115,6 +116,57 @@ test_open_creates_schema (Fixture       *f,
   g_assert_cmpstr (version, ==, G_STRINGIFY (RAPPORT_STORE_SCHEMA_VERSION));
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 0);
+}
+
+/* How SQLite would run @sql on the file: the plan's lines, one a line. */
+static char *
+query_plan (const char *path,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *)sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
+}
+
+/* What startup asks of a large database is answered from indexes. */
+static void
+test_startup_uses_indexes (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* The contact list by name, as contact_order_by() orders it: read in
+   * index order, not sorted afterwards. */
+  g_autofree char *by_name = query_plan (f->path, "SELECT id FROM contacts WHERE deleted IS NULL"
+                                                  " ORDER BY name COLLATE NOCASE, id");
+  g_autofree char *name_index = read_back (f->path, "SELECT sql FROM sqlite_schema WHERE name = 'contacts_name'", 0);
+  /* The purge of deletions that were never undone. */
+  const char *purges[] = {
+    "DELETE FROM contacts WHERE deleted IS NOT NULL",
+    "DELETE FROM appointments WHERE deleted IS NOT NULL",
+    "DELETE FROM clippings WHERE deleted IS NOT NULL",
+  };
+
+  g_assert_nonnull (strstr (by_name, "INDEX contacts_name"));
+  g_assert_null (strstr (by_name, "TEMP B-TREE"));
+  /* Holding only the rows the list shows, the index answers alone: no
+   * visit to each row to see whether it was deleted. */
+  g_assert_nonnull (strstr (name_index, "WHERE deleted IS NULL"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (purges); i++)
+    {
+      g_autofree char *plan = query_plan (f->path, purges[i]);
+
+      g_assert_nonnull (strstr (plan, "SEARCH"));
+      g_assert_nonnull (strstr (plan, "_deleted"));
+    }
 }
 
 static void
@@ -949,6 +1001,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/open/creates-schema", test_open_creates_schema);
   ADD ("/store/open/reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("/store/open/startup-uses-indexes", test_startup_uses_indexes);
   ADD ("/store/contact/crud", test_contact_crud);
   ADD ("/store/contact/autosave-and-flush", test_autosave_and_flush);
   ADD ("/store/contact/empty-name-refused", test_empty_name_refused);

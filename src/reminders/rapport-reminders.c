@@ -183,51 +183,43 @@ collect (RapportStore *store,
          GArray       *appointments,
          GArray       *actions)
 {
-  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) states = NULL;
+  g_autoptr(GArray) open = NULL;
 
-  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
-  ids = rapport_store_query_appointments (store, &query, NULL);
-  for (guint i = 0; ids && i < ids->len; i++)
+  /* One query each rather than objects per interview: this runs at
+   * startup, and a large database has tens of thousands of interviews. */
+  states = rapport_store_list_interview_states (store, NULL);
+  for (guint i = 0; states && i < states->len; i++)
     {
-      g_autoptr(RapportAppointment) a = rapport_store_get_appointment (store, g_array_index (ids, gint64, i));
-      g_autoptr(RapportContact) contact = NULL;
+      const RapportInterviewState *s = &g_array_index (states, RapportInterviewState, i);
       RapportReminderAppointment r = { 0 };
 
-      if (a == NULL)
-        continue;
-
-      contact = rapport_store_get_contact (store, rapport_appointment_get_contact_id (a));
-      r.id = rapport_record_get_id (RAPPORT_RECORD (a));
-      r.contact_id = rapport_appointment_get_contact_id (a);
-      r.referrer_id = contact ? rapport_contact_get_referred_by (contact) : 0;
-      r.kind = rapport_appointment_get_kind (a);
-      r.status = rapport_appointment_get_status (a);
-      r.start = rapport_appointment_get_start (a);
-      r.end = rapport_appointment_get_end (a);
-      r.created = rapport_record_get_created (RAPPORT_RECORD (a));
-      r.thanked = rapport_store_get_thanked (store, r.id);
+      r.id = s->appointment_id;
+      r.contact_id = s->contact_id;
+      r.referrer_id = s->referred_by;
+      r.kind = s->kind;
+      r.status = s->status;
+      r.start = s->start;
+      r.end = s->end;
+      r.created = s->created;
+      r.thanked = s->thanked;
       /* A contact already thanked by hand needs no reminder. */
-      if (contact != NULL && r.thanked == 0 && rapport_contact_get_stage (contact) >= RAPPORT_STAGE_THANKED &&
-          rapport_contact_get_stage (contact) != RAPPORT_STAGE_DECLINED)
+      if (s->contact_stage >= 0 && r.thanked == 0 && s->contact_stage >= RAPPORT_STAGE_THANKED &&
+          s->contact_stage != RAPPORT_STAGE_DECLINED)
         r.thanked = r.end;
       g_array_append_val (appointments, r);
-
     }
 
-  g_clear_pointer (&ids, g_array_unref);
-  ids = rapport_store_list_open_action_items (store, NULL);
-  for (guint j = 0; ids && j < ids->len; j++)
+  open = rapport_store_list_open_actions (store, NULL);
+  for (guint j = 0; open && j < open->len; j++)
     {
-      g_autoptr(RapportActionItem) item = rapport_store_get_action_item (store, g_array_index (ids, gint64, j));
+      const RapportOpenAction *o = &g_array_index (open, RapportOpenAction, j);
       RapportReminderAction x = { 0 };
 
-      if (item == NULL)
-        continue;
-      x.id = rapport_record_get_id (RAPPORT_RECORD (item));
-      x.contact_id = rapport_action_item_get_contact_id (item);
-      x.due = rapport_action_item_get_due (item);
-      x.done = rapport_action_item_get_done (item);
+      x.id = o->id;
+      x.contact_id = o->contact_id;
+      x.due = o->due;
+      x.done = o->done;
       g_array_append_val (actions, x);
     }
 }

@@ -57,7 +57,33 @@ typedef struct
 
 #define RAPPORT_CLIPPING_QUERY_INIT { NULL, 0 }
 
-#define RAPPORT_STORE_SCHEMA_VERSION 6
+/* One interview as the reminder rules see it: what
+ * rapport_store_list_interview_states() reads in a single query, so that
+ * startup does not build an appointment and a contact object per interview. */
+typedef struct
+{
+  gint64                  appointment_id;
+  gint64                  contact_id;
+  gint64                  referred_by;    /* the contact's referrer, or 0 */
+  RapportAppointmentKind  kind;
+  RapportStatus           status;
+  gint64                  start;          /* 0 without a time */
+  gint64                  end;            /* as rapport_appointment_get_end() */
+  gint64                  created;
+  gint64                  thanked;        /* as rapport_store_get_thanked() */
+  int                     contact_stage;  /* a RapportStage, or -1 without a contact */
+} RapportInterviewState;
+
+/* An action item that is not done and has a due date. */
+typedef struct
+{
+  gint64   id;
+  gint64   contact_id;
+  gint64   due;
+  gboolean done;
+} RapportOpenAction;
+
+#define RAPPORT_STORE_SCHEMA_VERSION 7
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -289,6 +315,10 @@ gboolean            rapport_store_snooze_reminder        (RapportStore          
                                                           GError                       **error);
 
 GArray             *rapport_store_list_open_action_items (RapportStore                 *self,
+                                                          GError                       **error);
+GArray             *rapport_store_list_interview_states  (RapportStore                  *self,
+                                                          GError                       **error);
+GArray             *rapport_store_list_open_actions      (RapportStore                  *self,
                                                           GError                       **error);
 
 /* Evaluations */
