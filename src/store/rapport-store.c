@@ -438,22 +438,21 @@ cache_for (RapportStore  *self,
   return cache_for_type (self, G_OBJECT_TYPE (record));
 }
 
+/* A cache entry's key, which the record's weak reference also points at,
+ * so a finalized record is found by its id, not by a walk of the cache. */
+typedef struct
+{
+  gint64      id;      /* first: the hash table hashes &id */
+  GHashTable *cache;
+} TrackedKey;
+
 static void
 on_record_finalized (gpointer  data,
                      GObject  *where_the_object_was)
 {
-  GHashTable *cache = data;
-  GHashTableIter iter;
-  gpointer value;
+  TrackedKey *key = data;
 
-  /* The object is gone, so look it up by address rather than by id. */
-  g_hash_table_iter_init (&iter, cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer)where_the_object_was)
-      {
-        g_hash_table_iter_remove (&iter);
-        return;
-      }
+  g_hash_table_remove (key->cache, &key->id);
 }
 
 static void
@@ -461,11 +460,19 @@ track_record (RapportStore  *self,
               RapportRecord *record)
 {
   GHashTable *cache = cache_for (self, record);
-  gint64 *key = g_new (gint64, 1);
+  TrackedKey *key = g_new (TrackedKey, 1);
+  gpointer old_key, old_record;
 
-  *key = rapport_record_get_id (record);
-  g_hash_table_insert (cache, key, record);
-  g_object_weak_ref (G_OBJECT (record), on_record_finalized, cache);
+  key->id = rapport_record_get_id (record);
+  key->cache = cache;
+  if (g_hash_table_lookup_extended (cache, &key->id, &old_key, &old_record))
+    {
+      g_object_weak_unref (old_record, on_record_finalized, old_key);
+      g_signal_handlers_disconnect_by_func (old_record, on_record_notify, self);
+      g_hash_table_remove (cache, &key->id);
+    }
+  g_hash_table_insert (cache, &key->id, record);
+  g_object_weak_ref (G_OBJECT (record), on_record_finalized, key);
   g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
 }
 
@@ -483,13 +490,13 @@ untrack_all (RapportStore *self,
              GHashTable   *cache)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   g_hash_table_iter_init (&iter, cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_signal_handlers_disconnect_by_func (value, on_record_notify, self);
-      g_object_weak_unref (value, on_record_finalized, cache);
+      g_object_weak_unref (value, on_record_finalized, key);
     }
   g_hash_table_remove_all (cache);
 }
