@@ -453,6 +453,118 @@ test_hostile_names_shown (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, G_N_ELEMENTS (names));
 }
 
+/* The visible labels of a widget, as a screen reader reads them (the
+ * avatar's initials left out). */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (widget) || ADW_IS_AVATAR (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *expected;
+} RowsWait;
+
+/* The rows of the contact list, a line each, in alphabetical order: the
+ * list view reuses row widgets, so their order is not the list's. */
+static char *
+row_labels (Fixture *f)
+{
+  GtkWidget *view = test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "list_view");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GString *row;
+
+      if (!g_str_equal (gtk_widget_get_css_name (child), "row") || !gtk_widget_get_visible (child))
+        continue;
+      row = g_string_new (NULL);
+      collect_labels (child, row);
+      g_ptr_array_add (rows, g_string_free (row, FALSE));
+    }
+
+  g_ptr_array_sort (rows, compare_strings);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (rows, i));
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+rows_show (gpointer data)
+{
+  RowsWait *wait = data;
+  g_autofree char *labels = row_labels (wait->f);
+
+  return g_strcmp0 (labels, wait->expected) == 0;
+}
+
+static void
+assert_rows (Fixture    *f,
+             const char *expected)
+{
+  RowsWait wait = { f, expected };
+  g_autofree char *labels = NULL;
+
+  /* rows are made and bound when the list is laid out */
+  for (guint i = 0; i < 100 && !rows_show (&wait); i++)
+    test_spin (20);
+  labels = row_labels (f);
+  g_assert_cmpstr (labels, ==, expected);
+}
+
+/* Rows show name, role and organization, and stage, and follow edits made
+ * to the contact while they are on screen. */
+static void
+test_rows_follow_edits (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper", "Navy");
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf ("Ada Lovelace|%s|\nGrace Hopper|Navy|%s|\n",
+                              rapport_stage_get_label (RAPPORT_STAGE_TO_CONTACT),
+                              rapport_stage_get_label (RAPPORT_STAGE_TO_CONTACT));
+  assert_rows (f, expected);
+
+  rapport_contact_set_job_title (ada, "Analyst");
+  rapport_contact_set_organization (ada, "Engines");
+  rapport_contact_set_stage (grace, RAPPORT_STAGE_MET);
+  rapport_contact_set_organization (grace, "");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|%s|\nGrace Hopper|%s|\n",
+                              rapport_stage_get_label (RAPPORT_STAGE_TO_CONTACT),
+                              rapport_stage_get_label (RAPPORT_STAGE_MET));
+  assert_rows (f, expected);
+
+  /* renamed: the row changes (and moves once the store has it) */
+  rapport_contact_set_name (ada, "Ada King");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada King|Analyst at Engines|%s|\nGrace Hopper|%s|\n",
+                              rapport_stage_get_label (RAPPORT_STAGE_TO_CONTACT),
+                              rapport_stage_get_label (RAPPORT_STAGE_MET));
+  assert_rows (f, expected);
+}
+
 static void
 test_links_for_reaching (Fixture       *f,
                          gconstpointer  data)
@@ -545,6 +657,7 @@ main (int   argc,
   ADD ("/contacts-page/referrals", test_referrals);
   ADD ("/contacts-page/next-stage", test_next_stage);
   ADD ("/contacts-page/hostile-names-shown", test_hostile_names_shown);
+  ADD ("/contacts-page/rows-follow-edits", test_rows_follow_edits);
   ADD ("/contacts-page/links-for-reaching", test_links_for_reaching);
   ADD ("/window/pages-made-when-needed", test_pages_made_when_needed);
 #undef ADD

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-text.h"
 
 static void
@@ -14,6 +16,8 @@ test_fold (void)
     { "", "" },
     { "李小龍", "李小龍" },
     { "سارا", "سارا" },
+    /* marks and ligatures next to ASCII letters */
+    { "Cafe\xcc\x81 \xc7\x84" "emal \xef\xac\x81x \xef\xbc\xa1 O\xcc\x88\xcc\xa3ko", "cafe dzemal fix a oko" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -43,6 +47,22 @@ test_invalid_utf8 (void)
   g_assert_true (g_utf8_validate (folded, -1, NULL));
 }
 
+static void
+test_fold_append (void)
+{
+  g_autoptr(GString) out = g_string_new ("Kept\1");
+
+  rapport_text_fold_append (out, "JOSÉ");
+  rapport_text_fold_append (out, NULL);
+  rapport_text_fold_append (out, "-ÅSA");
+  g_assert_cmpstr (out->str, ==, "Kept\1jose-asa");
+
+  /* broken text replaces only what it appended */
+  rapport_text_fold_append (out, "AB\xff");
+  g_assert_true (g_str_has_prefix (out->str, "Kept\1jose-asa"));
+  g_assert_true (g_utf8_validate (out->str + strlen ("Kept\1jose-asa"), -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,6 +72,7 @@ main (int   argc,
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/contains", test_contains);
   g_test_add_func ("/text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/text/fold-append", test_fold_append);
 
   return g_test_run ();
 }

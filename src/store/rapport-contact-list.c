@@ -3,12 +3,32 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rapport-contact-list.h"
 #include "rapport-list-util.h"
+#include "rapport-text.h"
 
 /* A lazy list of contacts: it holds only the ids that match its query and
  * makes an object when a row is shown, so 100 000 contacts cost 100 000
- * integers, not 100 000 objects. */
+ * integers, not 100 000 objects.
+ *
+ * Search as you type must keep up with typing at any size, so a search
+ * does not ask the store for each key. The first key reads the folded
+ * texts of all contacts once (the index); each key then filters the ids
+ * the list shows without a search (the base, also kept) by looking for the
+ * needle in those texts, and a key that only adds to the needle filters
+ * just the previous matches. Both are dropped when what they hold changes
+ * in the store, and made again at the next key. The index outlives an
+ * emptied search box for a while, as people often search again right
+ * away; then its memory (the size of all the text) goes back. */
+typedef struct
+{
+  GArray  *ids;      /* gint64, ascending */
+  GArray  *starts;   /* gsize, one more than ids */
+  char    *text;     /* each contact's texts, ending with a nul byte */
+} SearchIndex;
+
 struct _RapportContactList
 {
   GObject              parent_instance;
@@ -16,7 +36,17 @@ struct _RapportContactList
   GArray              *ids;
   char                *search;
   RapportContactQuery  query;
+
+  SearchIndex         *index;
+  GArray              *base;            /* gint64: the ids without the search */
+  GArray              *base_positions;  /* guint: where the base ids are in the index */
+  char                *needle;          /* folded, of the last search */
+  GArray              *matches;         /* guint: index positions that matched it, in order */
+  guint                drop_index_id;
 };
+
+/* How long the index is kept after the search box was emptied */
+#define KEEP_INDEX_SECONDS 60
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -52,14 +82,203 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+search_index_free (SearchIndex *index)
+{
+  g_clear_pointer (&index->ids, g_array_unref);
+  g_clear_pointer (&index->starts, g_array_unref);
+  g_clear_pointer (&index->text, g_free);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SearchIndex, search_index_free)
+
+static SearchIndex *
+search_index_new (RapportStore  *store,
+                  GError       **error)
+{
+  g_autoptr(SearchIndex) index = g_new0 (SearchIndex, 1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize len;
+
+  index->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  index->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  if (!rapport_store_collect_search_texts (store, index->ids, index->starts, text, error))
+    return NULL;
+
+  /* give back what the string grew into but does not use */
+  len = text->len;
+  index->text = g_realloc (g_string_free (g_steal_pointer (&text), FALSE), len + 1);
+
+  return g_steal_pointer (&index);
+}
+
+/* Where @id is in @index, or G_MAXUINT */
+static guint
+search_index_find (SearchIndex *index,
+                   gint64       id)
+{
+  const gint64 *ids = (const gint64 *)(gpointer)index->ids->data;
+  guint lo = 0, hi = index->ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else if (ids[mid] > id)
+        hi = mid;
+      else
+        return mid;
+    }
+
+  return G_MAXUINT;
+}
+
+static void
+drop_matches (RapportContactList *self)
+{
+  g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->matches, g_array_unref);
+}
+
+/* The texts changed: drop all that was read from them. */
+static void
+drop_index (RapportContactList *self)
+{
+  g_clear_handle_id (&self->drop_index_id, g_source_remove);
+  drop_matches (self);
+  g_clear_pointer (&self->base_positions, g_array_unref);
+  g_clear_pointer (&self->index, search_index_free);
+}
+
+/* Which contacts the list shows without a search, or their order, changed. */
+static void
+drop_base (RapportContactList *self)
+{
+  drop_matches (self);
+  g_clear_pointer (&self->base_positions, g_array_unref);
+  g_clear_pointer (&self->base, g_array_unref);
+}
+
+static gboolean
+on_drop_index_timeout (gpointer data)
+{
+  RapportContactList *self = data;
+
+  self->drop_index_id = 0;
+  drop_index (self);
+  return G_SOURCE_REMOVE;
+}
+
+static GArray *
+query_ids (RapportContactList  *self,
+           const char          *search,
+           GError             **error)
+{
+  RapportContactQuery query = self->query;
+
+  query.search = search;
+  return rapport_store_query_contacts (self->store, &query, error);
+}
+
+/* The ids of the contacts whose texts contain @needle (folded, not empty). */
+static GArray *
+search_ids (RapportContactList  *self,
+            const char          *needle,
+            GError             **error)
+{
+  const GArray *candidates;
+  GArray *matches;
+  GArray *ids;
+  const gsize *starts;
+  const gint64 *index_ids;
+
+  if (self->base == NULL && !(self->base = query_ids (self, NULL, error)))
+    return NULL;
+  if (self->index == NULL && !(self->index = search_index_new (self->store, error)))
+    return NULL;
+
+  if (self->base_positions == NULL)
+    {
+      self->base_positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->base->len);
+      for (guint i = 0; i < self->base->len; i++)
+        {
+          guint position = search_index_find (self->index, g_array_index (self->base, gint64, i));
+
+          /* the index and the base are read together, so this holds */
+          if (position != G_MAXUINT)
+            g_array_append_val (self->base_positions, position);
+        }
+    }
+
+  /* What contains "mari" also contains "mar": look only there. */
+  if (self->matches != NULL && strstr (needle, self->needle) != NULL)
+    candidates = self->matches;
+  else
+    candidates = self->base_positions;
+
+  starts = (const gsize *)(gpointer)self->index->starts->data;
+  matches = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint position = g_array_index (candidates, guint, i);
+
+      if (strstr (self->index->text + starts[position], needle) != NULL)
+        g_array_append_val (matches, position);
+    }
+
+  index_ids = (const gint64 *)(gpointer)self->index->ids->data;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), matches->len);
+  for (guint i = 0; i < matches->len; i++)
+    g_array_append_val (ids, index_ids[g_array_index (matches, guint, i)]);
+
+  g_free (self->needle);
+  self->needle = g_strdup (needle);
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->matches = matches;
+
+  return ids;
+}
+
+static void
 rapport_contact_list_refresh (RapportContactList *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *needle = NULL;
   GArray *ids;
   guint old_len = self->ids ? self->ids->len : 0;
 
-  self->query.search = self->search;
-  ids = rapport_store_query_contacts (self->store, &self->query, &error);
+  if (self->search != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (self->search));
+
+      if (*stripped != '\0')
+        needle = rapport_text_fold (stripped);
+    }
+
+  if (needle == NULL)
+    {
+      /* Nothing to search: the list shows the base itself, shared. */
+      drop_matches (self);
+      if (self->index != NULL && self->drop_index_id == 0)
+        self->drop_index_id = g_timeout_add_seconds (KEEP_INDEX_SECONDS, on_drop_index_timeout, self);
+      if (self->base == NULL)
+        self->base = query_ids (self, NULL, &error);
+      ids = self->base ? g_array_ref (self->base) : NULL;
+    }
+  else if (strchr (needle, RAPPORT_SEARCH_FIELD_END) != NULL)
+    {
+      /* the index cannot tell where its texts end: let the store look */
+      drop_matches (self);
+      ids = query_ids (self, self->search, &error);
+    }
+  else
+    {
+      g_clear_handle_id (&self->drop_index_id, g_source_remove);
+      ids = search_ids (self, needle, &error);
+    }
+
   if (ids == NULL)
     {
       g_warning ("Could not list contacts: %s", error->message);
@@ -75,7 +294,17 @@ rapport_contact_list_refresh (RapportContactList *self)
 static void
 on_store_changed (RapportContactList *self)
 {
+  drop_base (self);
+  drop_index (self);
   rapport_contact_list_refresh (self);
+}
+
+/* Interviews and clippings are only in the index: the next key reads it
+ * again (as before, what a list shows changes with the next key). */
+static void
+on_store_texts_changed (RapportContactList *self)
+{
+  drop_index (self);
 }
 
 static GType
@@ -118,7 +347,12 @@ rapport_contact_list_dispose (GObject *object)
   RapportContactList *self = (RapportContactList *)object;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
+      g_signal_handlers_disconnect_by_func (self->store, on_store_texts_changed, self);
+    }
+  drop_base (self);
+  drop_index (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_contact_list_parent_class)->dispose (object);
@@ -186,6 +420,8 @@ rapport_contact_list_constructed (GObject *object)
   g_signal_connect_swapped (self->store, "changed::contacts", G_CALLBACK (on_store_changed), self);
   /* "last contacted" order follows the appointments */
   g_signal_connect_swapped (self->store, "changed::appointments", G_CALLBACK (on_store_changed), self);
+  g_signal_connect_swapped (self->store, "changed::interviews", G_CALLBACK (on_store_texts_changed), self);
+  g_signal_connect_swapped (self->store, "changed::clippings", G_CALLBACK (on_store_texts_changed), self);
   rapport_contact_list_refresh (self);
 }
 
@@ -237,8 +473,8 @@ rapport_contact_list_get_store (RapportContactList *self)
 /**
  * rapport_contact_list_set_search:
  *
- * Shows only contacts whose name, organization, job title, field or notes
- * contain @search, ignoring case and accents.
+ * Shows only contacts whose name, organization, job title, field or notes,
+ * interview notes or clippings contain @search, ignoring case and accents.
  */
 void
 rapport_contact_list_set_search (RapportContactList *self,
@@ -262,6 +498,7 @@ func (RapportContactList *self, type value)                                \
   if (self->query.field == value)                                          \
     return;                                                                \
   self->query.field = value;                                               \
+  drop_base (self);                                                        \
   rapport_contact_list_refresh (self);                                     \
 }
 

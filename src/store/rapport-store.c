@@ -1520,6 +1520,143 @@ rapport_store_count_contacts (RapportStore *self)
   return count;
 }
 
+/* Rows of one source of search text, in contact order, read alongside the
+ * contacts themselves. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           rc;
+} TextCursor;
+
+static void
+append_folded (GString    *text,
+               const char *field)
+{
+  if (field == NULL || *field == '\0')
+    return;
+  rapport_text_fold_append (text, field);
+  g_string_append_c (text, RAPPORT_SEARCH_FIELD_END);
+}
+
+/* Appends the texts of @cursor's rows for @contact_id (column 0), skipping
+ * rows of contacts that are gone. */
+static void
+append_cursor_texts (TextCursor *cursor,
+                     gint64      contact_id,
+                     GString    *text)
+{
+  int n_columns = sqlite3_column_count (cursor->stmt);
+
+  while (cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) < contact_id)
+    cursor->rc = sqlite3_step (cursor->stmt);
+
+  while (cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == contact_id)
+    {
+      for (int i = 1; i < n_columns; i++)
+        append_folded (text, (const char *)sqlite3_column_text (cursor->stmt, i));
+      cursor->rc = sqlite3_step (cursor->stmt);
+    }
+}
+
+/**
+ * rapport_store_collect_search_texts:
+ * @ids: an empty #GArray of #gint64
+ * @starts: an empty #GArray of #gsize
+ * @text: an empty #GString
+ *
+ * Gathers, in one pass, everything a contact search looks through — the
+ * same texts as the search of rapport_store_query_contacts(): name,
+ * organization, field, job title and notes, the goals, notebook and prompt
+ * notes of its interviews, and the title and notes of the clippings that
+ * name it. Each text is folded with rapport_text_fold() and followed by
+ * %RAPPORT_SEARCH_FIELD_END, so a folded needle found in it never spans
+ * two texts.
+ *
+ * For each contact that is not deleted, in ascending id order, @ids gets
+ * its id and @starts the offset of its texts in @text; they end with a
+ * nul byte. @starts gets one more offset, the length of @text, after the
+ * last contact.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+rapport_store_collect_search_texts (RapportStore  *self,
+                                    GArray        *ids,
+                                    GArray        *starts,
+                                    GString       *text,
+                                    GError       **error)
+{
+  /* Like the search query: interviews of appointments that are not
+   * deleted, clippings that are not deleted. */
+  static const char *sources[] = {
+    "SELECT a.contact_id, i.goals, i.notebook FROM appointments a"
+    " JOIN interviews i ON i.appointment_id = a.id"
+    " WHERE a.deleted IS NULL ORDER BY a.contact_id",
+    "SELECT a.contact_id, p.notes FROM appointments a"
+    " JOIN interviews i ON i.appointment_id = a.id"
+    " JOIN prompts p ON p.interview_id = i.id"
+    " WHERE a.deleted IS NULL AND p.notes != '' ORDER BY a.contact_id",
+    "SELECT cc.contact_id, c.title, c.notes FROM clipping_contacts cc"
+    " JOIN clippings c ON c.id = cc.clipping_id"
+    " WHERE c.deleted IS NULL ORDER BY cc.contact_id",
+  };
+  TextCursor cursors[G_N_ELEMENTS (sources)] = { { NULL, SQLITE_DONE } };
+  sqlite3_stmt *contacts;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL && starts != NULL && text != NULL, FALSE);
+
+  if (!(contacts = prepare (self, "SELECT id, name, organization, field, job_title, notes"
+                                  " FROM contacts WHERE deleted IS NULL ORDER BY id", error)))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      if (!(cursors[i].stmt = prepare (self, sources[i], error)))
+        goto out;
+      cursors[i].rc = sqlite3_step (cursors[i].stmt);
+    }
+
+  while ((rc = sqlite3_step (contacts)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (contacts, 0);
+      gsize start = text->len;
+
+      g_array_append_val (ids, id);
+      g_array_append_val (starts, start);
+      for (int i = 1; i <= 5; i++)
+        append_folded (text, (const char *)sqlite3_column_text (contacts, i));
+      for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
+        append_cursor_texts (&cursors[i], id, text);
+      g_string_append_c (text, '\0');
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      goto out;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
+    if (cursors[i].rc != SQLITE_DONE && cursors[i].rc != SQLITE_ROW)
+      {
+        set_sqlite_error (self, cursors[i].rc, error);
+        goto out;
+      }
+
+  g_array_append_val (starts, text->len);
+  ok = TRUE;
+
+out:
+  sqlite3_reset (contacts);
+  for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
+    if (cursors[i].stmt != NULL)
+      sqlite3_reset (cursors[i].stmt);
+
+  return ok;
+}
+
 /* Clippings */
 
 static gboolean

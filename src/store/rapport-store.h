@@ -49,6 +49,10 @@ typedef struct
 
 #define RAPPORT_CONTACT_QUERY_INIT { NULL, -1, -1, 0, 0, 0, RAPPORT_CONTACT_SORT_NAME }
 
+/* Ends each text in rapport_store_collect_search_texts(): a control
+ * character that nobody types into a search box. */
+#define RAPPORT_SEARCH_FIELD_END '\1'
+
 typedef struct
 {
   const char *search;
@@ -121,6 +125,11 @@ GArray          *rapport_store_query_contacts       (RapportStore               
                                                      const RapportContactQuery  *query,
                                                      GError                    **error);
 guint            rapport_store_count_contacts       (RapportStore               *self);
+gboolean         rapport_store_collect_search_texts (RapportStore               *self,
+                                                     GArray                     *ids,
+                                                     GArray                     *starts,
+                                                     GString                    *text,
+                                                     GError                    **error);
 
 /* Clippings */
 gboolean         rapport_store_add_clipping         (RapportStore               *self,

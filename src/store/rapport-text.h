@@ -5,8 +5,10 @@
 
 G_BEGIN_DECLS
 
-char     *rapport_text_fold     (const char *text);
-gboolean  rapport_text_contains (const char *haystack,
-                                 const char *folded_needle);
+char     *rapport_text_fold        (const char *text);
+void      rapport_text_fold_append (GString    *out,
+                                    const char *text);
+gboolean  rapport_text_contains    (const char *haystack,
+                                    const char *folded_needle);
 
 G_END_DECLS

@@ -205,7 +205,9 @@ class Bench:
             r["clear_median_ms"] = median(r["clear_ms"])
             out[label] = r
             log(f"search {label:>5}: p95 {r['p95_ms']:.2f} ms, median {r['median_ms']:.2f} ms,"
-                f" max {r['max_ms']:.2f} ms over {len(keys)} keystrokes; clear {r['clear_median_ms']:.2f} ms")
+                f" max {r['max_ms']:.2f} ms over {len(keys)} keystrokes; clear {r['clear_median_ms']:.2f} ms;"
+                f" first keystroke (reads the index) {r['first_keystroke_ms']:.2f} ms,"
+                f" RSS +{r['rss_growth_while_searching_kib'] / 1024:.1f} MiB")
         self.results["search"] = out
 
     def import_csv(self):
@@ -381,7 +383,9 @@ class Bench:
                 s = se[label]
                 print(f"Search {label:>5}: p95 {s['p95_ms']:.2f} ms, median {s['median_ms']:.2f} ms,"
                       f" max {s['max_ms']:.2f} ms; emptying the box {s['clear_median_ms']:.2f} ms;"
-                      f" first list {s['initial_ms']:.2f} ms")
+                      f" first list {s['initial_ms']:.2f} ms; first keystroke (reads the search index)"
+                      f" {s['first_keystroke_ms']:.2f} ms; RSS while searching"
+                      f" +{s['rss_growth_while_searching_kib'] / 1024:.1f} MiB")
         im = self.results.get("import")
         if im:
             for rows in [1000, 10000]:
