@@ -6,6 +6,7 @@
 #include "rapport-contact-list.h"
 #include "rapport-interview-view.h"
 #include "rapport-interviews-page.h"
+#include "rapport-sheet-preview.h"
 #include "rapport-comparison-item.h"
 #include "rapport-evaluation-dialog.h"
 #include "rapport-evaluations-page.h"
@@ -280,6 +281,60 @@ test_thank_you_note (Fixture       *f,
   g_assert_cmpuint (items->len, ==, 2);
 }
 
+static RapportSheetPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (RAPPORT_IS_SHEET_PREVIEW (w))
+        return RAPPORT_SHEET_PREVIEW (w);
+    }
+  return NULL;
+}
+
+/* Preview draws the sheet in a window of the app's own, page under page,
+ * with Print and Export at hand and zoom by keyboard. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  RapportSheetPreview *preview;
+  GtkWidget *page;
+  int width;
+
+  rapport_interviews_page_select_appointment (f->page, rapport_record_get_id (RAPPORT_RECORD (f->meeting)));
+  g_assert_null (find_preview ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "interview.preview", NULL));
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (rapport_sheet_preview_get_n_pages (preview), >=, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preview)), !=, NULL);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "Ada Lovelace"));
+
+  /* One drawn page a sheet page, A4 at 100 %: 595 points wide. */
+  test_spin (5);
+  page = gtk_widget_get_first_child (test_child (preview, RAPPORT_TYPE_SHEET_PREVIEW, "page_box"));
+  g_assert_true (GTK_IS_DRAWING_AREA (page));
+  width = gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (page));
+  g_assert_cmpint (width, ==, 595);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-in", NULL));
+  g_assert_cmpint (gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (page)), >, width);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-reset", NULL));
+  g_assert_cmpint (gtk_drawing_area_get_content_width (GTK_DRAWING_AREA (page)), ==, width);
+  test_assert_finalized (preview, FALSE);
+
+  /* The summary has its own preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "interview.preview-summary", NULL));
+  preview = find_preview ();
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (rapport_sheet_preview_get_n_pages (preview), >=, 1);
+  test_assert_finalized (preview, FALSE);
+}
+
 static void
 test_evaluation_wizard (Fixture       *f,
                         gconstpointer  data)
@@ -355,6 +410,7 @@ main (int   argc,
   ADD ("/interview-view/reorder-and-remove", test_reorder_and_remove);
   ADD ("/interview-view/thank-you-note", test_thank_you_note);
   ADD ("/interview-view/evaluation-wizard", test_evaluation_wizard);
+  ADD ("/interview-view/preview", test_preview);
 #undef ADD
 
   return g_test_run ();

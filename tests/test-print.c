@@ -540,6 +540,50 @@ test_paginate_in_steps (Fixture       *f,
   g_assert_cmpint (pdf_pages (pdf), >, 1);
 }
 
+/* The in-app preview draws the very pages that print: as many, the same
+ * size, each with something on it, the footer where the PDF has it. */
+static void
+test_preview_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *papers[] = { GTK_PAPER_NAME_A4, GTK_PAPER_NAME_LETTER };
+
+  pick_many (f, 60);
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    {
+      g_autoptr(GtkPageSetup) setup = page_setup_for (papers[p]);
+      g_autoptr(RapportPrepSheet) sheet = rapport_prep_sheet_new (f->ts.store, id_of (f->meeting), RAPPORT_SHEET_PREP);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) pages = NULL;
+      g_autofree char *name = g_strdup_printf ("preview-%u", p);
+      g_autofree char *pdf = NULL;
+      double width = 0, height = 0;
+
+      pages = rapport_prep_sheet_render_pages (sheet, setup, &width, &height, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pages);
+      g_assert_cmpfloat_with_epsilon (width, gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS), 0.5);
+      g_assert_cmpfloat_with_epsilon (height, gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS), 0.5);
+
+      pdf = export (f, sheet, setup, name);
+      g_assert_cmpint (pages->len, ==, pdf_pages (pdf));
+      g_assert_cmpuint (pages->len, >, 1);
+
+      for (guint i = 0; i < pages->len; i++)
+        {
+          double x, y, w, h;
+
+          cairo_recording_surface_ink_extents (g_ptr_array_index (pages, i), &x, &y, &w, &h);
+          /* text from the top margin to the footer, inside the paper */
+          g_assert_cmpfloat (w, >, width / 2);
+          g_assert_cmpfloat (h, >, height / 2);
+          g_assert_cmpfloat (x, >=, 0);
+          g_assert_cmpfloat (x + w, <=, width);
+          g_assert_cmpfloat (y + h, <=, height);
+        }
+    }
+}
+
 static void
 test_paper_sizes (Fixture       *f,
                   gconstpointer  data)
@@ -817,6 +861,7 @@ main (int   argc,
   ADD ("/print/prep-sheet/long", test_prep_long);
   ADD ("/print/prep-sheet/paginate-in-steps", test_paginate_in_steps);
   ADD ("/print/prep-sheet/paper-sizes", test_paper_sizes);
+  ADD ("/print/prep-sheet/preview-pages", test_preview_pages);
   ADD ("/print/prep-sheet/empty", test_empty);
   ADD ("/print/prep-sheet/long-goals", test_long_goals);
   ADD ("/print/prep-sheet/scripts", test_scripts);

@@ -1976,6 +1976,173 @@ rapport_prep_sheet_export_pdf (RapportPrepSheet  *self,
   return TRUE;
 }
 
+/* The preview: GtkPrintOperation's own preview mode runs the same
+ * begin-print, paginate and draw-page as printing, into cairo recording
+ * surfaces (vector, so they scale to any zoom), one per page. It serves
+ * both the app's Preview and the print dialog's Preview button, which
+ * would otherwise look for an external viewer a sandbox does not have. */
+
+typedef struct
+{
+  RapportSheetPagesFunc func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Capture;
+
+static void
+capture_free (gpointer data)
+{
+  Capture *capture = data;
+
+  if (capture->destroy != NULL)
+    capture->destroy (capture->data);
+  g_free (capture);
+}
+
+static void
+on_preview_ready (GtkPrintOperationPreview *preview,
+                  GtkPrintContext          *context,
+                  Capture                  *capture)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (preview);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+  cairo_rectangle_t extents = { 0, 0, gtk_print_context_get_width (context), gtk_print_context_get_height (context) };
+  int n_pages = 0;
+
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  for (int i = 0; i < n_pages; i++)
+    {
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t *cr = cairo_create (page);
+
+      gtk_print_context_set_cairo_context (context, cr, 72, 72);
+      gtk_print_operation_preview_render_page (preview, i);
+      cairo_destroy (cr);
+      g_ptr_array_add (pages, page);
+    }
+
+  capture->func (pages, extents.width, extents.height, capture->data);
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+static gboolean
+on_preview (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            Capture                  *capture)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+
+  /* Pagination measures text with this context; pages get their own. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_signal_connect (preview, "ready", G_CALLBACK (on_preview_ready), capture);
+  return TRUE;
+}
+
+/**
+ * rapport_prep_sheet_capture_preview:
+ * @operation: an operation from rapport_prep_sheet_create_operation()
+ * @func: called with the pages once they are drawn
+ *
+ * Makes @operation draw its preview (GTK_PRINT_OPERATION_ACTION_PREVIEW,
+ * or the print dialog's Preview button) for @func rather than for an
+ * external viewer.
+ */
+void
+rapport_prep_sheet_capture_preview (GtkPrintOperation     *operation,
+                                    RapportSheetPagesFunc  func,
+                                    gpointer               data,
+                                    GDestroyNotify         destroy)
+{
+  Capture *capture = g_new0 (Capture, 1);
+
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (func != NULL);
+
+  capture->func = func;
+  capture->data = data;
+  capture->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (operation), "rapport-capture", capture, capture_free);
+  g_signal_connect (operation, "preview", G_CALLBACK (on_preview), capture);
+}
+
+typedef struct
+{
+  GPtrArray *pages;
+  double     width;
+  double     height;
+} Rendered;
+
+static void
+keep_pages (GPtrArray *pages,
+            double     width,
+            double     height,
+            gpointer   data)
+{
+  Rendered *rendered = data;
+
+  rendered->pages = g_ptr_array_ref (pages);
+  rendered->width = width;
+  rendered->height = height;
+}
+
+/**
+ * rapport_prep_sheet_render_pages:
+ * @setup: (nullable): the paper, %NULL for A4
+ * @width: (out): the page width in points
+ * @height: (out): the page height in points
+ *
+ * Draws the sheet's pages exactly as they print, for a preview, and
+ * returns when they are done.
+ *
+ * Returns: (transfer container) (element-type cairo_surface_t): one
+ *   recording surface per page, or %NULL with @error set
+ */
+GPtrArray *
+rapport_prep_sheet_render_pages (RapportPrepSheet  *self,
+                                 GtkPageSetup      *setup,
+                                 double            *width,
+                                 double            *height,
+                                 GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  Rendered rendered = { NULL, 0, 0 };
+
+  g_return_val_if_fail (RAPPORT_IS_PREP_SHEET (self), NULL);
+
+  operation = rapport_prep_sheet_create_operation (self, setup);
+  gtk_print_operation_set_print_settings (operation, settings);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  rapport_prep_sheet_capture_preview (operation, keep_pages, &rendered, NULL);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    return NULL;
+
+  /* A few dozen blocks a step: a long sheet takes a few main loop turns. */
+  while (rendered.pages == NULL &&
+         gtk_print_operation_get_status (operation) != GTK_PRINT_STATUS_FINISHED_ABORTED)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (rendered.pages == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The sheet could not be drawn."));
+      return NULL;
+    }
+
+  if (width != NULL)
+    *width = rendered.width;
+  if (height != NULL)
+    *height = rendered.height;
+  return rendered.pages;
+}
+
 /**
  * rapport_prep_sheet_get_n_pages:
  *

@@ -33,4 +33,20 @@ gboolean           rapport_prep_sheet_export_pdf       (RapportPrepSheet  *self,
                                                         GError           **error);
 int                rapport_prep_sheet_get_n_pages      (RapportPrepSheet  *self);
 
+/* @pages: (element-type cairo_surface_t): one recording surface a page */
+typedef void (*RapportSheetPagesFunc) (GPtrArray *pages,
+                                       double     width,
+                                       double     height,
+                                       gpointer   data);
+
+void               rapport_prep_sheet_capture_preview  (GtkPrintOperation     *operation,
+                                                        RapportSheetPagesFunc  func,
+                                                        gpointer               data,
+                                                        GDestroyNotify         destroy);
+GPtrArray         *rapport_prep_sheet_render_pages     (RapportPrepSheet      *self,
+                                                        GtkPageSetup          *setup,
+                                                        double                *width,
+                                                        double                *height,
+                                                        GError               **error);
+
 G_END_DECLS

@@ -704,6 +704,7 @@ print_activated (GtkWidget  *widget,
   RapportInterviewView *self = RAPPORT_INTERVIEW_VIEW (widget);
   gint64 id = self->appointment ? rapport_record_get_id (RAPPORT_RECORD (self->appointment)) : 0;
   gboolean export = g_str_has_prefix (action_name, "interview.export");
+  gboolean preview = g_str_has_prefix (action_name, "interview.preview");
   RapportSheetKind kind = RAPPORT_SHEET_PREP;
 
   if (g_str_has_suffix (action_name, "summary"))
@@ -716,7 +717,9 @@ print_activated (GtkWidget  *widget,
 
   /* What was just typed belongs on the sheet. */
   rapport_store_flush (self->store, NULL);
-  if (export)
+  if (preview)
+    rapport_preview_sheet (widget, self->store, id, kind);
+  else if (export)
     rapport_export_sheet_pdf (widget, self->store, id, kind);
   else
     rapport_print_sheet (widget, self->store, id, kind);
@@ -827,11 +830,12 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   gtk_widget_class_install_action (widget_class, "interview.thank", NULL, thank_activated);
   gtk_widget_class_install_action (widget_class, "interview.evaluate", NULL, evaluate_activated);
   gtk_widget_class_install_action (widget_class, "interview.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.preview", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "interview.preview-summary", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "interview.export-pdf", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "interview.print-summary", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "interview.export-summary", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "interview.print-worksheet", NULL, print_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "interview.print", NULL);
   gtk_widget_class_install_action (widget_class, "interview.toggle-timer", NULL, toggle_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.reset-timer", NULL, reset_timer_activated);
   gtk_widget_class_install_action (widget_class, "interview.add-referral", NULL, add_referral_activated);
@@ -842,10 +846,23 @@ static void
 rapport_interview_view_init (RapportInterviewView *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
   rapport_view_guard_spin (self->action_due_spin, self->action_due_row);
+
+  /* Ctrl+P prints the interview in view wherever the focus is in the
+   * window (the list of interviews, say), not only inside the view. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("interview.print")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("interview.preview")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->bindings = g_ptr_array_new ();
   self->prompt_bindings = g_ptr_array_new ();
 

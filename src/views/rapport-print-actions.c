@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-print-actions.h"
+#include "rapport-sheet-preview.h"
 #include "rapport-view-util.h"
 
 /* Printing and PDF export of sheets, shared by every place that offers
@@ -63,6 +64,91 @@ on_print_done (GtkPrintOperation       *operation,
   g_object_unref (widget);
 }
 
+typedef struct
+{
+  GtkWidget        *widget;
+  RapportStore     *store;
+  gint64            appointment_id;
+  RapportSheetKind  kind;
+  char             *title;
+} PreviewTarget;
+
+static void
+preview_target_free (gpointer data)
+{
+  PreviewTarget *target = data;
+
+  g_object_unref (target->widget);
+  g_object_unref (target->store);
+  g_free (target->title);
+  g_free (target);
+}
+
+static PreviewTarget *
+preview_target_new (GtkWidget        *widget,
+                    RapportStore     *store,
+                    gint64            appointment_id,
+                    RapportSheetKind  kind,
+                    RapportPrepSheet *sheet)
+{
+  PreviewTarget *target = g_new0 (PreviewTarget, 1);
+
+  target->widget = g_object_ref (widget);
+  target->store = g_object_ref (store);
+  target->appointment_id = appointment_id;
+  target->kind = kind;
+  target->title = g_strdup (rapport_prep_sheet_get_title (sheet));
+  return target;
+}
+
+static void
+show_preview (GPtrArray *pages,
+              double     width,
+              double     height,
+              gpointer   data)
+{
+  PreviewTarget *target = data;
+  GtkRoot *root = gtk_widget_get_root (target->widget);
+
+  rapport_sheet_preview_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, target->store,
+                             target->appointment_id, target->kind, target->title, pages, width, height);
+}
+
+/**
+ * rapport_preview_sheet:
+ *
+ * Shows a sheet as it will print, in a window of its own with Print and
+ * Export PDF at hand.
+ *
+ * Returns: (transfer none) (nullable): the preview window, or %NULL when
+ *   the sheet could not be drawn (a toast says so)
+ */
+RapportSheetPreview *
+rapport_preview_sheet (GtkWidget        *widget,
+                       RapportStore     *store,
+                       gint64            appointment_id,
+                       RapportSheetKind  kind)
+{
+  g_autoptr(RapportPrepSheet) sheet = rapport_prep_sheet_new (store, appointment_id, kind);
+  g_autoptr(GtkPageSetup) setup = load_page_setup ();
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  double width = 0, height = 0;
+
+  pages = rapport_prep_sheet_render_pages (sheet, setup, &width, &height, &error);
+  if (pages == NULL)
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("Could not show the preview: %s"), error->message);
+      rapport_view_add_toast (widget, adw_toast_new (text));
+      return NULL;
+    }
+
+  return rapport_sheet_preview_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, appointment_id, kind,
+                                    rapport_prep_sheet_get_title (sheet), pages, width, height);
+}
+
 /**
  * rapport_print_sheet:
  *
@@ -87,6 +173,10 @@ rapport_print_sheet (GtkWidget        *widget,
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), g_object_ref (widget));
+  /* The dialog's Preview button: our own window, not an external viewer. */
+  rapport_prep_sheet_capture_preview (operation, show_preview,
+                                      preview_target_new (widget, store, appointment_id, kind, sheet),
+                                      preview_target_free);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "rapport-prep-sheet.h"
+#include "rapport-sheet-preview.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,10 @@ void rapport_export_sheet_pdf (GtkWidget        *widget,
                                RapportStore     *store,
                                gint64            appointment_id,
                                RapportSheetKind  kind);
+
+RapportSheetPreview *rapport_preview_sheet (GtkWidget        *widget,
+                                            RapportStore     *store,
+                                            gint64            appointment_id,
+                                            RapportSheetKind  kind);
 
 G_END_DECLS
