@@ -15,6 +15,15 @@
 
 static GtkPrintSettings *last_settings;
 
+/* The window of @widget, for dialogs to stand over. */
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 static GtkPageSetup *
 load_page_setup (void)
 {
@@ -108,9 +117,8 @@ show_preview (GPtrArray *pages,
               gpointer   data)
 {
   PreviewTarget *target = data;
-  GtkRoot *root = gtk_widget_get_root (target->widget);
 
-  rapport_sheet_preview_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, target->store,
+  rapport_sheet_preview_new (window_of (target->widget), target->store,
                              target->appointment_id, target->kind, target->title, pages, width, height);
 }
 
@@ -133,7 +141,6 @@ rapport_preview_sheet (GtkWidget        *widget,
   g_autoptr(GtkPageSetup) setup = load_page_setup ();
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
   double width = 0, height = 0;
 
   pages = rapport_prep_sheet_render_pages (sheet, setup, &width, &height, &error);
@@ -145,7 +152,7 @@ rapport_preview_sheet (GtkWidget        *widget,
       return NULL;
     }
 
-  return rapport_sheet_preview_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, appointment_id, kind,
+  return rapport_sheet_preview_new (window_of (widget), store, appointment_id, kind,
                                     rapport_prep_sheet_get_title (sheet), pages, width, height);
 }
 
@@ -165,7 +172,6 @@ rapport_print_sheet (GtkWidget        *widget,
   g_autoptr(GtkPageSetup) setup = load_page_setup ();
   g_autoptr(GError) error = NULL;
   GtkPrintOperation *operation = rapport_prep_sheet_create_operation (sheet, setup);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkPrintOperationResult result;
 
   if (last_settings != NULL)
@@ -179,7 +185,7 @@ rapport_print_sheet (GtkWidget        *widget,
                                       preview_target_free);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+                                    window_of (widget), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autofree char *text = g_strdup_printf (_("Could not print: %s"), error->message);
@@ -241,10 +247,9 @@ rapport_export_sheet_pdf (GtkWidget        *widget,
   g_autoptr(RapportPrepSheet) sheet = rapport_prep_sheet_new (store, appointment_id, kind);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = g_strconcat (rapport_prep_sheet_get_title (sheet), ".pdf", NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (_("Export PDF"), window_of (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
