@@ -11,6 +11,7 @@
 
 #include "rapport-application.h"
 #include "rapport-autostart.h"
+#include "rapport-calendar-page.h"
 #include "rapport-csv.h"
 #include "rapport-import-dialog.h"
 #include "rapport-vcard.h"
@@ -305,6 +306,25 @@ backup_activated (GSimpleAction *action,
 
 /* Import and export of contacts */
 
+static gboolean
+looks_like_icalendar (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name ? name : "", -1);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[256] = { 0 };
+  gsize length = 0;
+
+  if (g_str_has_suffix (lower, ".ics") || g_str_has_suffix (lower, ".ical") || g_str_has_suffix (lower, ".ifb"))
+    return TRUE;
+
+  /* Whatever its name: the first line of an iCalendar file. */
+  if ((stream = g_file_read (file, NULL, NULL)) == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &length, NULL, NULL))
+    return FALSE;
+  return g_strstr_len (head, length, "BEGIN:VCALENDAR") != NULL;
+}
+
 static void
 import_file (RapportApplication *self,
              GFile              *file)
@@ -317,6 +337,16 @@ import_file (RapportApplication *self,
 
   if (self->store == NULL)
     return;
+
+  /* A calendar file opened with Rapport holds appointments, not people. */
+  if (looks_like_icalendar (file) && RAPPORT_IS_WINDOW (window))
+    {
+      GtkWidget *page = rapport_window_get_page (RAPPORT_WINDOW (window), "calendar");
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar");
+      rapport_calendar_page_preview_import (RAPPORT_CALENDAR_PAGE (page), file);
+      return;
+    }
 
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
       !(dialog = rapport_import_dialog_new (window, self->store, name, bytes, &error)))

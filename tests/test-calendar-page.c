@@ -153,6 +153,45 @@ test_reschedule_keeps_history (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rapport_calendar_page_get_day_list (f->page)), ==, 1);
 }
 
+/* Delete in an appointment's window removes it (with Undo in a toast). */
+static void
+test_delete_from_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(RapportAppointment) a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW,
+                                                            rapport_record_get_id (RAPPORT_RECORD (f->ada)));
+  GtkListView *day_view = GTK_LIST_VIEW (test_child (f->page, RAPPORT_TYPE_CALENDAR_PAGE, "day_view"));
+  RapportAppointmentDialog *dialog;
+  gint64 id;
+
+  rapport_appointment_set_start (a, local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                           g_date_time_get_day_of_month (now), 23, 0));
+  rapport_appointment_set_status (a, RAPPORT_STATUS_CONFIRMED);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, a, NULL));
+  id = rapport_record_get_id (RAPPORT_RECORD (a));
+  rapport_calendar_page_select_day (f->page, now);
+  test_spin (5);
+
+  g_signal_emit_by_name (day_view, "activate", 0);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "existing_actions")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.delete", NULL));
+  test_spin (5);
+  g_assert_null (find_dialog ());
+  {
+    g_autoptr(RapportAppointment) gone = rapport_store_get_appointment (f->ts.store, id);
+    g_assert_null (gone);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(RapportAppointment) back = rapport_store_get_appointment (f->ts.store, id);
+    g_assert_nonnull (back);
+  }
+}
+
 static void
 test_overlap_pointed_out (Fixture       *f,
                           gconstpointer  data)
@@ -332,6 +371,8 @@ test_request_then_schedule_from_contact (Fixture       *f,
   dialog = find_toplevel (RAPPORT_TYPE_APPOINTMENT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (dialog_child (dialog, "timed_switch"))));
+  /* Export and Delete belong to the calendar, not to scheduling. */
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "existing_actions")));
   g_assert_true (rapport_appointment_dialog_save (dialog));
 
   query.contact_id = rapport_record_get_id (RAPPORT_RECORD (f->ada));
@@ -391,6 +432,7 @@ main (int   argc,
   ADD ("/calendar-page/schedule-through-dialog", test_schedule_through_dialog);
   ADD ("/calendar-page/reschedule-keeps-history", test_reschedule_keeps_history);
   ADD ("/calendar-page/overlap-pointed-out", test_overlap_pointed_out);
+  ADD ("/calendar-page/delete-from-dialog", test_delete_from_dialog);
   ADD ("/calendar-page/their-time-zone", test_their_time_zone);
   ADD ("/calendar-page/upcoming-puts-unanswered-first", test_upcoming_puts_unanswered_first);
   ADD ("/calendar-page/export-and-import", test_export_and_import);

@@ -365,8 +365,9 @@ delete_activated (GtkWidget  *widget,
   RapportAppointmentDialog *self = RAPPORT_APPOINTMENT_DIALOG (widget);
   g_autoptr(RapportAppointment) appointment = g_object_ref (self->appointment);
 
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Ask first: destroying the window may finalize it, and its handlers. */
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, appointment);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -638,5 +639,8 @@ rapport_appointment_dialog_propose_time (RapportAppointmentDialog *self)
     }
 
   adw_combo_row_set_selected (self->status_row, RAPPORT_STATUS_CONFIRMED);
+  /* Scheduling from a contact: exporting or deleting the request belongs
+   * to the calendar, where its handlers are. */
+  gtk_widget_set_visible (self->existing_actions, FALSE);
   on_form_changed (self);
 }

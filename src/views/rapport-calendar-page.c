@@ -601,9 +601,15 @@ on_import_confirmed (AdwMessageDialog *dialog,
   rapport_view_add_toast (GTK_WIDGET (state->self), adw_toast_new (text));
 }
 
-static void
-preview_import (RapportCalendarPage *self,
-                GFile               *file)
+/**
+ * rapport_calendar_page_preview_import:
+ *
+ * Reads an iCalendar file and asks whether to import its events, saying
+ * how many are new and how many are already there.
+ */
+void
+rapport_calendar_page_preview_import (RapportCalendarPage *self,
+                                      GFile               *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) parsed = NULL;
@@ -632,7 +638,10 @@ preview_import (RapportCalendarPage *self,
     }
 
   /* Translators: %s is a file name, then how many events are new and known */
-  body = g_strdup_printf (_("“%s” has %u events: %u new, %u already in your calendar, which will be skipped."),
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” has %u event: %u new, %u already in your calendar, which will be skipped.",
+                                       "“%s” has %u events: %u new, %u already in your calendar, which will be skipped.",
+                                       parsed->len),
                           state->name, parsed->len, parsed->len - known, known);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Import Appointments?"), body);
@@ -658,7 +667,7 @@ on_import_response (GtkNativeDialog     *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    preview_import (self, file);
+    rapport_calendar_page_preview_import (self, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

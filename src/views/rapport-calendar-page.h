@@ -21,6 +21,8 @@ gboolean    rapport_calendar_page_export_to    (RapportCalendarPage *self,
                                                 GFile               *file,
                                                 RapportAppointment  *appointment,
                                                 GError             **error);
+void        rapport_calendar_page_preview_import (RapportCalendarPage *self,
+                                                  GFile               *file);
 guint       rapport_calendar_page_import_from  (RapportCalendarPage *self,
                                                 const char          *data,
                                                 gsize                length,
