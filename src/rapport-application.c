@@ -415,6 +415,21 @@ on_export_chosen (GtkNativeDialog    *chooser,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *lower = g_ascii_strdown (name, -1);
       g_autofree char *text = NULL;
+      GtkFileFilter *chosen = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      gboolean csv = g_str_has_suffix (lower, ".csv");
+
+      /* The name's ending decides; without one, the format picked does,
+       * and the file gets its ending. */
+      if (!csv && !g_str_has_suffix (lower, ".vcf") && !g_str_has_suffix (lower, ".vcard"))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *named = NULL;
+
+          csv = chosen != NULL && g_object_get_data (G_OBJECT (chosen), "csv") != NULL;
+          named = g_strconcat (name, csv ? ".csv" : ".vcf", NULL);
+          if (parent != NULL)
+            g_set_object (&file, g_file_get_child (parent, named));
+        }
 
       for (guint i = 0; ids && i < ids->len; i++)
         {
@@ -423,7 +438,7 @@ on_export_chosen (GtkNativeDialog    *chooser,
             g_ptr_array_add (contacts, c);
         }
 
-      text = g_str_has_suffix (lower, ".csv") ? rapport_csv_export_contacts (contacts) : rapport_vcard_export (contacts);
+      text = csv ? rapport_csv_export_contacts (contacts) : rapport_vcard_export (contacts);
       if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                     NULL, NULL, &error))
         {
@@ -444,6 +459,8 @@ export_contacts_activated (GSimpleAction *action,
                            gpointer       data)
 {
   RapportApplication *self = data;
+  g_autoptr(GtkFileFilter) vcard = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
   if (self->store == NULL)
@@ -451,6 +468,16 @@ export_contacts_activated (GSimpleAction *action,
 
   chooser = gtk_file_chooser_native_new (_("Export Contacts"), gtk_application_get_active_window (GTK_APPLICATION (self)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (vcard, _("vCard, for address books and phones (.vcf)"));
+  gtk_file_filter_add_mime_type (vcard, "text/vcard");
+  gtk_file_filter_add_suffix (vcard, "vcf");
+  gtk_file_filter_set_name (csv, _("CSV, for spreadsheets (.csv)"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  g_object_set_data (G_OBJECT (csv), "csv", GINT_TO_POINTER (TRUE));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), vcard);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), vcard);
   /* Translators: a file name; end it in .csv for a spreadsheet instead */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contacts.vcf"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
