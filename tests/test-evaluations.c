@@ -196,6 +196,90 @@ test_comparison (Fixture       *f,
   g_assert_cmpuint (row_named (sources, "Alumni network")->met, ==, 1);
 }
 
+static guint
+topics_of_prompts (Fixture *f,
+                   gint64   appointment_id)
+{
+  g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->store, appointment_id, NULL);
+  g_autoptr(GArray) prompts = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+  guint topics = 0;
+
+  for (guint i = 0; i < prompts->len; i++)
+    {
+      g_autoptr(RapportPrompt) p = rapport_store_get_prompt (f->store, g_array_index (prompts, gint64, i));
+      g_autoptr(RapportQuestion) q = rapport_store_get_question (f->store, rapport_prompt_get_question_id (p));
+
+      topics |= rapport_category_get_topics (rapport_question_get_category (q));
+    }
+  return topics;
+}
+
+static gint64
+planned_interview (Fixture *f,
+                   gint64   start)
+{
+  g_autoptr(RapportContact) c = rapport_contact_new ("Grace Hopper");
+  g_autoptr(RapportAppointment) a = NULL;
+
+  g_assert_true (rapport_store_add_contact (f->store, c, NULL));
+  a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (c)));
+  rapport_appointment_set_start (a, start);
+  rapport_appointment_set_status (a, RAPPORT_STATUS_CONFIRMED);
+  g_assert_true (rapport_store_add_appointment (f->store, a, NULL));
+  return rapport_record_get_id (RAPPORT_RECORD (a));
+}
+
+/* Open questions go to the next interview: the planned one, or, with none
+ * planned, the next one made, once, and survive a restart in between. */
+static void
+test_carry_topics (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint topics = (1u << RAPPORT_TOPIC_SALARY_RANGE) | (1u << RAPPORT_TOPIC_QUALIFIED);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 held = held_interview (f, "Ada Lovelace", "Computing", "Engines", RAPPORT_SOURCE_ALUMNI);
+  gint64 to = -1, next, later, past;
+  g_autoptr(GError) error = NULL;
+
+  /* None planned: kept for later. */
+  g_assert_true (rapport_store_carry_topics (f->store, topics, held, &to, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (to, ==, 0);
+
+  g_clear_object (&f->store);
+  f->store = rapport_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  /* A past interview opened for the first time does not take them. */
+  past = planned_interview (f, now - 7 * 24 * 3600);
+  g_assert_cmpuint (topics_of_prompts (f, past) & topics, ==, 0);
+
+  next = planned_interview (f, now + 24 * 3600);
+  g_assert_cmpuint (topics_of_prompts (f, next) & topics, ==, topics);
+
+  /* Taken once: the interview after that starts empty. */
+  later = planned_interview (f, now + 48 * 3600);
+  g_assert_cmpuint (topics_of_prompts (f, later), ==, 0);
+
+  /* With one planned, it gets them at once, and no question twice. */
+  g_assert_true (rapport_store_carry_topics (f->store, 1u << RAPPORT_TOPIC_FIELD_GOALS, held, &to, &error));
+  g_assert_cmpint (to, ==, next);
+  g_assert_cmpuint (topics_of_prompts (f, next) & (1u << RAPPORT_TOPIC_FIELD_GOALS), !=, 0);
+  {
+    g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->store, next, NULL);
+    g_autoptr(GArray) before = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_true (rapport_store_carry_topics (f->store, topics, held, &to, &error));
+    after = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+    g_assert_cmpuint (after->len, ==, before->len);
+  }
+
+  /* Nothing ticked: nothing happens. */
+  g_assert_true (rapport_store_carry_topics (f->store, 0, held, &to, &error));
+  g_assert_cmpint (to, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +290,7 @@ main (int   argc,
   ADD ("/evaluations/answers-and-drafts", test_answers_and_drafts);
   ADD ("/evaluations/six-of-eleven", test_six_of_eleven);
   ADD ("/evaluations/comparison", test_comparison);
+  ADD ("/evaluations/carry-topics", test_carry_topics);
 #undef ADD
 
   return g_test_run ();

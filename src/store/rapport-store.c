@@ -230,6 +230,13 @@ static const char *migrations[] = {
   "CREATE INDEX IF NOT EXISTS contacts_deleted ON contacts (deleted) WHERE deleted IS NOT NULL;"
   "CREATE INDEX IF NOT EXISTS appointments_deleted ON appointments (deleted) WHERE deleted IS NOT NULL;"
   "CREATE INDEX IF NOT EXISTS clippings_deleted ON clippings (deleted) WHERE deleted IS NOT NULL;",
+
+  /* 7 → 8: evaluation topics the student chose to take to the next
+   * interview before one was planned; they become its first questions. */
+  "CREATE TABLE carried_topics ("
+  "  topic   TEXT PRIMARY KEY,"
+  "  created INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);
@@ -3223,6 +3230,9 @@ load_interview (RapportStore *self,
   return interview;
 }
 
+static void take_carried_topics (RapportStore     *self,
+                                 RapportInterview *interview);
+
 /**
  * rapport_store_get_interview:
  * @appointment_id: an appointment (usually of kind interview)
@@ -3270,7 +3280,138 @@ rapport_store_get_interview (RapportStore  *self,
     }
 
   emit_changed (self, quark_interviews);
-  return load_interview (self, appointment_id);
+  interview = load_interview (self, appointment_id);
+
+  /* A new interview's preparation starts with what the last evaluation
+   * left open, if the student chose to carry it here. */
+  if (interview != NULL && rapport_appointment_get_kind (appointment) == RAPPORT_APPOINTMENT_INTERVIEW &&
+      (rapport_appointment_get_start (appointment) == 0 || rapport_appointment_get_start (appointment) > now) &&
+      rapport_appointment_get_status (appointment) <= RAPPORT_STATUS_CONFIRMED)
+    take_carried_topics (self, interview);
+
+  return interview;
+}
+
+/* The first question of the bank (in its order) that helps answer each of
+ * @topics, picked for @interview unless it is there already. */
+static void
+pick_for_topics (RapportStore     *self,
+                 RapportInterview *interview,
+                 guint             topics)
+{
+  g_autoptr(GArray) bank = rapport_store_list_questions (self, FALSE, NULL);
+
+  for (guint t = 0; t < RAPPORT_N_TOPICS; t++)
+    {
+      if (!(topics & (1u << t)))
+        continue;
+
+      for (guint i = 0; bank && i < bank->len; i++)
+        {
+          g_autoptr(RapportQuestion) q = rapport_store_get_question (self, g_array_index (bank, gint64, i));
+
+          if (q != NULL && (rapport_category_get_topics (rapport_question_get_category (q)) & (1u << t)))
+            {
+              g_autoptr(RapportPrompt) p = rapport_store_add_prompt (self, interview, q, NULL);
+              break;
+            }
+        }
+    }
+}
+
+static void
+take_carried_topics (RapportStore     *self,
+                     RapportInterview *interview)
+{
+  sqlite3_stmt *stmt;
+  guint topics = 0;
+
+  if (!(stmt = prepare (self, "SELECT topic FROM carried_topics", NULL)))
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int topic;
+
+      if (rapport_enum_from_key (RAPPORT_TYPE_TOPIC, (const char *)sqlite3_column_text (stmt, 0), &topic))
+        topics |= 1u << topic;
+    }
+  sqlite3_reset (stmt);
+
+  if (topics == 0 || !exec (self, "DELETE FROM carried_topics", NULL))
+    return;
+  pick_for_topics (self, interview, topics);
+}
+
+/**
+ * rapport_store_carry_topics:
+ * @topics: evaluation topics, one bit a #RapportTopic
+ * @after_appointment_id: the interview just evaluated
+ * @to_appointment_id: (out) (optional): the interview that got them, or 0
+ *   when none is planned yet
+ *
+ * Takes open evaluation topics to the next interview: a question for each
+ * is picked for the next planned interview after @after_appointment_id, or,
+ * with none planned, for the next interview made.
+ */
+gboolean
+rapport_store_carry_topics (RapportStore  *self,
+                            guint          topics,
+                            gint64         after_appointment_id,
+                            gint64        *to_appointment_id,
+                            GError       **error)
+{
+  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
+  g_autoptr(GArray) upcoming = NULL;
+  gint64 next = 0;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (to_appointment_id != NULL)
+    *to_appointment_id = 0;
+  if (topics == 0)
+    return TRUE;
+
+  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
+  query.from = now_utc ();
+  query.active_only = TRUE;
+  upcoming = rapport_store_query_appointments (self, &query, error);
+  if (upcoming == NULL)
+    return FALSE;
+  for (guint i = 0; i < upcoming->len && next == 0; i++)
+    if (g_array_index (upcoming, gint64, i) != after_appointment_id)
+      next = g_array_index (upcoming, gint64, i);
+
+  if (next > 0)
+    {
+      g_autoptr(RapportInterview) interview = rapport_store_get_interview (self, next, error);
+
+      if (interview == NULL)
+        return FALSE;
+      pick_for_topics (self, interview, topics);
+      if (to_appointment_id != NULL)
+        *to_appointment_id = next;
+      return TRUE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  for (guint t = 0; t < RAPPORT_N_TOPICS; t++)
+    {
+      if (!(topics & (1u << t)))
+        continue;
+      if (!(stmt = prepare (self, "INSERT OR REPLACE INTO carried_topics (topic, created) VALUES (?, ?)", error)))
+        goto failed;
+      bind_text (stmt, 1, rapport_enum_to_key (RAPPORT_TYPE_TOPIC, t));
+      sqlite3_bind_int64 (stmt, 2, now_utc ());
+      if (!step_done (self, stmt, error))
+        goto failed;
+    }
+  return commit (self, error);
+
+failed:
+  rollback (self);
+  return FALSE;
 }
 
 gboolean

@@ -87,7 +87,7 @@ typedef struct
   gboolean done;
 } RapportOpenAction;
 
-#define RAPPORT_STORE_SCHEMA_VERSION 7
+#define RAPPORT_STORE_SCHEMA_VERSION 8
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
@@ -263,6 +263,11 @@ GArray             *rapport_store_list_prompts           (RapportStore          
                                                           GError                       **error);
 RapportPrompt      *rapport_store_get_prompt             (RapportStore                  *self,
                                                           gint64                         id);
+gboolean            rapport_store_carry_topics           (RapportStore                  *self,
+                                                          guint                          topics,
+                                                          gint64                         after_appointment_id,
+                                                          gint64                        *to_appointment_id,
+                                                          GError                       **error);
 RapportPrompt      *rapport_store_add_prompt             (RapportStore                  *self,
                                                           RapportInterview              *interview,
                                                           RapportQuestion               *question,

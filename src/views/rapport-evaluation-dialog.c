@@ -371,48 +371,50 @@ rapport_evaluation_dialog_set_answer (RapportEvaluationDialog *self,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (p->text), text, -1);
 }
 
-/* The open questions become picks for the next interview. */
+/* The open questions become picks for the next interview: the one
+ * planned, or, with none yet, the next one the student plans. */
 static void
 add_to_next (RapportEvaluationDialog *self)
 {
-  RapportAppointmentQuery query = RAPPORT_APPOINTMENT_QUERY_INIT;
-  g_autoptr(GArray) upcoming = NULL;
-  g_autoptr(RapportAppointment) next = NULL;
-  g_autoptr(RapportInterview) interview = NULL;
-  g_autoptr(GArray) bank = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 to = 0;
+  guint topics = 0, n = 0;
 
-  query.kind = RAPPORT_APPOINTMENT_INTERVIEW;
-  query.from = now;
-  query.active_only = TRUE;
-  upcoming = rapport_store_query_appointments (self->store, &query, NULL);
-  for (guint i = 0; upcoming && i < upcoming->len && next == NULL; i++)
-    if (g_array_index (upcoming, gint64, i) != rapport_record_get_id (RAPPORT_RECORD (self->appointment)))
-      next = rapport_store_get_appointment (self->store, g_array_index (upcoming, gint64, i));
-  if (next == NULL || !(interview = rapport_store_get_interview (self->store, rapport_record_get_id (RAPPORT_RECORD (next)), NULL)))
-    return;
-
-  bank = rapport_store_list_questions (self->store, FALSE, NULL);
   for (guint c = 0; c < self->open_checks->len; c++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->open_checks, c);
-      guint topic = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "topic"));
 
-      if (!gtk_check_button_get_active (check))
-        continue;
-
-      /* The first question of the bank that helps answer this topic. */
-      for (guint i = 0; bank && i < bank->len; i++)
+      if (gtk_check_button_get_active (check))
         {
-          g_autoptr(RapportQuestion) q = rapport_store_get_question (self->store, g_array_index (bank, gint64, i));
-
-          if (q && (rapport_category_get_topics (rapport_question_get_category (q)) & (1u << topic)))
-            {
-              g_autoptr(RapportPrompt) p = rapport_store_add_prompt (self->store, interview, q, NULL);
-              break;
-            }
+          topics |= 1u << GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "topic"));
+          n++;
         }
     }
+  if (topics == 0)
+    return;
+
+  if (!rapport_store_carry_topics (self->store, topics, rapport_record_get_id (RAPPORT_RECORD (self->appointment)),
+                                   &to, &error))
+    text = g_strdup (error->message);
+  else if (to > 0)
+    {
+      g_autoptr(RapportAppointment) next = rapport_store_get_appointment (self->store, to);
+      g_autofree char *title = next ? rapport_store_dup_appointment_title (self->store, next) : g_strdup ("");
+
+      /* Translators: after an evaluation; %s is an appointment's title */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question added to “%s”",
+                                           "%u questions added to “%s”", n), n, title);
+    }
+  else
+    /* Translators: after an evaluation, when no interview is planned yet */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u question will be added to the next interview you plan",
+                                         "%u questions will be added to the next interview you plan", n), n);
+
+  if (ADW_IS_APPLICATION_WINDOW (parent) && adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent)))
+    rapport_view_add_toast (adw_application_window_get_content (ADW_APPLICATION_WINDOW (parent)), adw_toast_new (text));
 }
 
 static void
