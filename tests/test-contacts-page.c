@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rapport-calendar-page.h"
 #include "rapport-clippings-page.h"
@@ -638,6 +639,118 @@ test_pages_made_when_needed (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clippings");
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_open (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_dialog_is_closed (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static void
+test_merge_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "Analytical Engines");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper", "US Navy");
+  g_autoptr(RapportAppointment) meeting = NULL;
+  GtkWidget *chooser, *chooser_list, *picks, *grid, *theirs;
+  AdwMessageDialog *dialog;
+  gint64 ada_id = rapport_record_get_id (RAPPORT_RECORD (ada));
+  gint64 grace_id = rapport_record_get_id (RAPPORT_RECORD (grace));
+
+  rapport_contact_set_phone (grace, "+1 555 0100");
+  meeting = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, grace_id);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, meeting, NULL));
+  rapport_contacts_page_select_contact (f->page, ada_id);
+
+  /* The menu item opens a chooser that does not offer Ada herself. */
+  chooser = detail_child (f, "merge_chooser");
+  g_assert_false (gtk_widget_get_visible (chooser));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.merge", NULL));
+  g_assert_true (gtk_widget_get_visible (chooser));
+  chooser_list = test_child (chooser, RAPPORT_TYPE_CONTACT_CHOOSER, "list_view");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (chooser_list)))), ==, 1);
+  g_signal_emit_by_name (chooser, "contact-chosen", grace);
+
+  /* A confirmation says what will happen, and shows the organizations
+   * side by side: the student keeps Grace's. */
+  test_wait_until (message_dialog_is_open, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Grace Hopper’s details"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "move to Ada Lovelace"));
+  picks = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (picks);
+  grid = gtk_widget_get_last_child (picks);
+  /* Row 1 is the name; the kept contact's value is chosen to start with. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1))));
+  theirs = gtk_grid_get_child_at (GTK_GRID (grid), 2, 2);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (theirs)), ==, "US Navy");
+  /* Only fields both have are offered: the phone just fills in. */
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 2, 3));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (theirs), TRUE);
+
+  adw_message_dialog_response (dialog, "merge");
+  if (find_message_dialog () != NULL)
+    gtk_window_close (GTK_WINDOW (dialog));
+  test_wait_until (message_dialog_is_closed, NULL);
+
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 1);
+  g_assert_cmpstr (rapport_contact_get_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (rapport_contact_get_organization (ada), ==, "US Navy");
+  g_assert_cmpstr (rapport_contact_get_phone (ada), ==, "+1 555 0100");
+  g_assert_cmpint (rapport_appointment_get_contact_id (meeting), ==, ada_id);
+  g_assert_true (rapport_contact_detail_get_contact (f->detail) == ada);
+
+  /* The toast's Undo (here through Ctrl+Z) brings back both as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 2);
+  g_assert_cmpstr (rapport_contact_get_organization (ada), ==, "Analytical Engines");
+  g_assert_cmpstr (rapport_contact_get_phone (ada), ==, "");
+  g_assert_cmpint (rapport_appointment_get_contact_id (meeting), ==, grace_id);
+}
+
+static void
+test_merge_cancelled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper", "");
+  AdwMessageDialog *dialog;
+
+  rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (ada)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.merge", NULL));
+  g_signal_emit_by_name (detail_child (f, "merge_chooser"), "contact-chosen", grace);
+  test_wait_until (message_dialog_is_open, NULL);
+  dialog = find_message_dialog ();
+  /* Only the names differ: nothing else to pick between. */
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog))), 2, 2));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  test_wait_until (message_dialog_is_closed, NULL);
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +767,8 @@ main (int   argc,
   ADD ("/contacts-page/sort-order", test_sort_order);
   ADD ("/contacts-page/rename-keeps-detail-open", test_rename_keeps_detail_open);
   ADD ("/contacts-page/delete-and-undo", test_delete_and_undo);
+  ADD ("/contacts-page/merge-and-undo", test_merge_and_undo);
+  ADD ("/contacts-page/merge-cancelled", test_merge_cancelled);
   ADD ("/contacts-page/referrals", test_referrals);
   ADD ("/contacts-page/next-stage", test_next_stage);
   ADD ("/contacts-page/hostile-names-shown", test_hostile_names_shown);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rapport-contact-private.h"
@@ -44,9 +45,15 @@ struct _RapportStore
 
   GHashTable *appointments;
   GHashTable *deleted_appointments;
+
+  /* Merges whose Undo is still offered (MergeRecord), oldest first. */
+  GPtrArray  *merges;
 };
 
 G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
+
+typedef struct _MergeRecord MergeRecord;
+static void merge_record_free (MergeRecord *record);
 
 enum {
   CHANGED,
@@ -669,6 +676,7 @@ rapport_store_finalize (GObject *object)
     }
   g_clear_pointer (&self->caches, g_hash_table_unref);
   g_clear_pointer (&self->deleted_appointments, g_hash_table_unref);
+  g_clear_pointer (&self->merges, g_ptr_array_unref);
 
   g_clear_pointer (&self->deleted_contacts, g_hash_table_unref);
   g_clear_pointer (&self->deleted_clippings, g_hash_table_unref);
@@ -734,6 +742,7 @@ rapport_store_init (RapportStore *self)
   self->deleted_contacts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deleted_clippings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->deleted_appointments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->merges = g_ptr_array_new_with_free_func ((GDestroyNotify)merge_record_free);
 }
 
 /* Opening */
@@ -1294,6 +1303,11 @@ rapport_store_undelete_contact (RapportStore  *self,
   return TRUE;
 }
 
+static void forget_merges_with   (RapportStore *self,
+                                  gint64        id);
+static void update_last_contacted (RapportStore *self,
+                                   gint64        contact_id);
+
 static gboolean
 purge (RapportStore  *self,
        const char    *sql,
@@ -1355,8 +1369,627 @@ rapport_store_purge_contact (RapportStore  *self,
         }
   }
 
+  forget_merges_with (self, id);
   emit_changed (self, quark_contacts);
   return TRUE;
+}
+
+/* Merging contacts */
+
+/* The columns of a contact's row that a merge may change, in the order the
+ * snapshots in a MergeRecord hold them. */
+#define MERGE_COLUMNS \
+  "name, organization, job_title, field, email, phone, profile_url, source, " \
+  "source_detail, referred_by, stage, notes, created, updated"
+#define N_MERGE_COLUMNS 14
+
+/* What one merge changed, so that Undo can put it back. Held in memory only:
+ * a merge that is not undone before the app stops is final, like a deletion
+ * (the merged-away contact is purged at the next start). */
+struct _MergeRecord
+{
+  gint64         keep_id;
+  gint64         other_id;
+  GArray        *appointments;   /* ids of rows whose contact_id moved */
+  GArray        *action_items;
+  GArray        *referrals;      /* contacts whose referred_by moved */
+  GArray        *clippings;      /* clipping ids whose link moved */
+  sqlite3_value *before[N_MERGE_COLUMNS];   /* the kept contact's row */
+  sqlite3_value *after[N_MERGE_COLUMNS];
+};
+
+static void
+merge_record_free (MergeRecord *record)
+{
+  g_clear_pointer (&record->appointments, g_array_unref);
+  g_clear_pointer (&record->action_items, g_array_unref);
+  g_clear_pointer (&record->referrals, g_array_unref);
+  g_clear_pointer (&record->clippings, g_array_unref);
+  for (guint i = 0; i < N_MERGE_COLUMNS; i++)
+    {
+      g_clear_pointer (&record->before[i], sqlite3_value_free);
+      g_clear_pointer (&record->after[i], sqlite3_value_free);
+    }
+  g_free (record);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MergeRecord, merge_record_free)
+
+/* Copies contact @id's row, column by column, exactly as SQLite holds it. */
+static gboolean
+snapshot_contact (RapportStore   *self,
+                  gint64          id,
+                  sqlite3_value **values,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, "SELECT " MERGE_COLUMNS " FROM contacts WHERE id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, rc, error);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That contact no longer exists."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < N_MERGE_COLUMNS; i++)
+    {
+      g_clear_pointer (&values[i], sqlite3_value_free);
+      values[i] = sqlite3_value_dup (sqlite3_column_value (stmt, i));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Ids that @sql (with ?1 and ?2 bound to @a and @b) returns. */
+static GArray *
+select_ids (RapportStore  *self,
+            const char    *sql,
+            gint64         a,
+            gint64         b,
+            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Runs @sql once per id, with ?1 = @to, ?2 = the id, ?3 = @from. */
+static gboolean
+move_rows (RapportStore  *self,
+           const char    *sql,
+           GArray        *ids,
+           gint64         to,
+           gint64         from,
+           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, to);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 3, from);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every link from one contact to another, moved together: the same
+ * statements bring them back on Undo with @to and @from swapped. A row
+ * changed since (its link no longer on @from) is left as it is. */
+static gboolean
+move_links (RapportStore  *self,
+            MergeRecord   *record,
+            gint64         to,
+            gint64         from,
+            GError       **error)
+{
+  return move_rows (self, "UPDATE appointments SET contact_id = ?1 WHERE id = ?2 AND contact_id = ?3",
+                    record->appointments, to, from, error) &&
+         move_rows (self, "UPDATE action_items SET contact_id = ?1 WHERE id = ?2 AND contact_id = ?3",
+                    record->action_items, to, from, error) &&
+         move_rows (self, "UPDATE contacts SET referred_by = ?1 WHERE id = ?2 AND referred_by = ?3",
+                    record->referrals, to, from, error) &&
+         move_rows (self, "UPDATE OR IGNORE clipping_contacts SET contact_id = ?1"
+                          " WHERE clipping_id = ?2 AND contact_id = ?3",
+                    record->clippings, to, from, error);
+}
+
+/* A contact as its row holds it now, not the live object. */
+static RapportContact *
+read_contact_row (RapportStore  *self,
+                  gint64         id,
+                  GError       **error)
+{
+  RapportContact *contact;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That contact no longer exists."));
+      return NULL;
+    }
+
+  contact = contact_from_row (stmt);
+  sqlite3_reset (stmt);
+  return contact;
+}
+
+/* Brings the live object for contact @id, if any, in step with its row. */
+static void
+follow_contact_row (RapportStore *self,
+                    gint64        id)
+{
+  RapportContact *live = g_hash_table_lookup (self->contacts, &id);
+  g_autoptr(RapportContact) fresh = NULL;
+
+  if (live == NULL || !(fresh = read_contact_row (self, id, NULL)))
+    return;
+
+  g_signal_handlers_block_by_func (live, on_record_notify, self);
+  g_object_set (live,
+                "name", rapport_contact_get_name (fresh),
+                "organization", rapport_contact_get_organization (fresh),
+                "job-title", rapport_contact_get_job_title (fresh),
+                "field", rapport_contact_get_field (fresh),
+                "email", rapport_contact_get_email (fresh),
+                "phone", rapport_contact_get_phone (fresh),
+                "profile-url", rapport_contact_get_profile_url (fresh),
+                "source", rapport_contact_get_source (fresh),
+                "source-detail", rapport_contact_get_source_detail (fresh),
+                "referred-by", rapport_contact_get_referred_by (fresh),
+                "stage", rapport_contact_get_stage (fresh),
+                "notes", rapport_contact_get_notes (fresh),
+                NULL);
+  rapport_record_set_created (RAPPORT_RECORD (live), rapport_record_get_created (RAPPORT_RECORD (fresh)));
+  rapport_record_set_updated (RAPPORT_RECORD (live), rapport_record_get_updated (RAPPORT_RECORD (fresh)));
+  g_signal_handlers_unblock_by_func (live, on_record_notify, self);
+  update_last_contacted (self, id);
+}
+
+/* Points the live objects of the rows a merge moved at @to. */
+static void
+follow_links (RapportStore *self,
+              MergeRecord  *record,
+              gint64        to)
+{
+  for (guint i = 0; i < record->appointments->len; i++)
+    {
+      RapportAppointment *appointment =
+        lookup_record (self, RAPPORT_TYPE_APPOINTMENT, g_array_index (record->appointments, gint64, i));
+
+      if (appointment == NULL)
+        continue;
+      g_signal_handlers_block_by_func (appointment, on_record_notify, self);
+      rapport_appointment_set_contact_id (appointment, to);
+      g_signal_handlers_unblock_by_func (appointment, on_record_notify, self);
+    }
+
+  for (guint i = 0; i < record->action_items->len; i++)
+    {
+      RapportActionItem *item =
+        lookup_record (self, RAPPORT_TYPE_ACTION_ITEM, g_array_index (record->action_items, gint64, i));
+
+      if (item == NULL)
+        continue;
+      g_signal_handlers_block_by_func (item, on_record_notify, self);
+      rapport_action_item_set_contact_id (item, to);
+      g_signal_handlers_unblock_by_func (item, on_record_notify, self);
+    }
+
+  for (guint i = 0; i < record->referrals->len; i++)
+    {
+      gint64 id = g_array_index (record->referrals, gint64, i);
+      RapportContact *referral = g_hash_table_lookup (self->contacts, &id);
+
+      if (referral == NULL)
+        continue;
+      g_signal_handlers_block_by_func (referral, on_record_notify, self);
+      rapport_contact_set_referred_by (referral, to);
+      g_signal_handlers_unblock_by_func (referral, on_record_notify, self);
+    }
+}
+
+static gboolean
+wants (const char * const *take,
+       const char         *property)
+{
+  return take != NULL && g_strv_contains (take, property);
+}
+
+/* The kept contact's fields after the merge: what it lacks comes from
+ * @other, and what both have stays unless the student picked the other's
+ * (@take, property names). Notes are joined, so nothing written is lost. */
+static void
+merge_fields (RapportContact     *merged,
+              RapportContact     *other,
+              gint64              keep_id,
+              gint64              other_id,
+              const char * const *take)
+{
+  static const char *text_fields[] = {
+    "name", "organization", "job-title", "field", "email", "phone", "profile-url", "source-detail",
+  };
+  const char *mine_notes = rapport_contact_get_notes (merged);
+  const char *their_notes = rapport_contact_get_notes (other);
+  gint64 referrer = rapport_contact_get_referred_by (merged);
+  gint64 their_referrer = rapport_contact_get_referred_by (other);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *mine = NULL;
+      g_autofree char *theirs = NULL;
+
+      g_object_get (merged, text_fields[i], &mine, NULL);
+      g_object_get (other, text_fields[i], &theirs, NULL);
+      if (theirs != NULL && *theirs != '\0' &&
+          (mine == NULL || *mine == '\0' || wants (take, text_fields[i])))
+        g_object_set (merged, text_fields[i], theirs, NULL);
+    }
+
+  if (rapport_contact_get_source (other) != RAPPORT_SOURCE_OTHER &&
+      (rapport_contact_get_source (merged) == RAPPORT_SOURCE_OTHER || wants (take, "source")))
+    rapport_contact_set_source (merged, rapport_contact_get_source (other));
+
+  if (rapport_contact_get_stage (other) != RAPPORT_STAGE_TO_CONTACT &&
+      (rapport_contact_get_stage (merged) == RAPPORT_STAGE_TO_CONTACT || wants (take, "stage")))
+    rapport_contact_set_stage (merged, rapport_contact_get_stage (other));
+
+  /* Neither may end up referred by the contact that goes away, nor by itself. */
+  if (referrer == other_id)
+    referrer = 0;
+  if (their_referrer == keep_id)
+    their_referrer = 0;
+  if (their_referrer != 0 && (referrer == 0 || wants (take, "referred-by")))
+    referrer = their_referrer;
+  rapport_contact_set_referred_by (merged, referrer);
+
+  if (*their_notes != '\0' && strstr (mine_notes, their_notes) == NULL)
+    {
+      g_autofree char *joined = *mine_notes == '\0'
+        ? g_strdup (their_notes)
+        : g_strconcat (mine_notes, "\n\n", their_notes, NULL);
+
+      rapport_contact_set_notes (merged, joined);
+    }
+
+  rapport_record_set_created (RAPPORT_RECORD (merged),
+                              MIN (rapport_record_get_created (RAPPORT_RECORD (merged)),
+                                   rapport_record_get_created (RAPPORT_RECORD (other))));
+}
+
+static gboolean
+merge_in_transaction (RapportStore       *self,
+                      MergeRecord        *record,
+                      const char * const *take,
+                      GError            **error)
+{
+  g_autoptr(RapportContact) merged = NULL;
+  g_autoptr(RapportContact) other = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!snapshot_contact (self, record->keep_id, record->before, error) ||
+      !(merged = read_contact_row (self, record->keep_id, error)) ||
+      !(other = read_contact_row (self, record->other_id, error)))
+    return FALSE;
+
+  if (!(record->appointments = select_ids (self, "SELECT id FROM appointments WHERE contact_id = ?1",
+                                           record->other_id, 0, error)) ||
+      !(record->action_items = select_ids (self, "SELECT id FROM action_items WHERE contact_id = ?1",
+                                           record->other_id, 0, error)) ||
+      !(record->referrals = select_ids (self, "SELECT id FROM contacts WHERE referred_by = ?1 AND id != ?2",
+                                        record->other_id, record->keep_id, error)) ||
+      /* A clipping that names both already names the kept contact. */
+      !(record->clippings = select_ids (self, "SELECT clipping_id FROM clipping_contacts WHERE contact_id = ?1"
+                                              " AND clipping_id NOT IN (SELECT clipping_id FROM clipping_contacts"
+                                              "                         WHERE contact_id = ?2)",
+                                        record->other_id, record->keep_id, error)))
+    return FALSE;
+
+  if (!move_links (self, record, record->keep_id, record->other_id, error))
+    return FALSE;
+
+  merge_fields (merged, other, record->keep_id, record->other_id, take);
+  stmt = prepare (self,
+                  "UPDATE contacts SET name = ?1, organization = ?2, job_title = ?3, field = ?4,"
+                  " email = ?5, phone = ?6, profile_url = ?7, source = ?8, source_detail = ?9,"
+                  " referred_by = ?10, stage = ?11, notes = ?12, created = ?13, updated = ?14"
+                  " WHERE id = ?15",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_contact (stmt, merged);
+  sqlite3_bind_int64 (stmt, 13, rapport_record_get_created (RAPPORT_RECORD (merged)));
+  sqlite3_bind_int64 (stmt, 14, now_utc ());
+  sqlite3_bind_int64 (stmt, 15, record->keep_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  /* The contact merged away is deleted the way rapport_store_delete_contact()
+   * does it, so the next start makes it final. */
+  if (!(stmt = prepare (self, "UPDATE contacts SET deleted = ?1 WHERE id = ?2 AND deleted IS NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now_utc ());
+  sqlite3_bind_int64 (stmt, 2, record->other_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  return snapshot_contact (self, record->keep_id, record->after, error);
+}
+
+static gboolean
+is_deleted (RapportStore *self,
+            gint64        id)
+{
+  sqlite3_stmt *stmt;
+  gboolean deleted = TRUE;
+
+  if (g_hash_table_contains (self->deleted_contacts, &id))
+    return TRUE;
+  if (!(stmt = prepare (self, "SELECT deleted IS NOT NULL FROM contacts WHERE id = ?", NULL)))
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    deleted = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return deleted;
+}
+
+/**
+ * rapport_store_merge_contacts:
+ * @keep: the contact that stays
+ * @other: the contact merged into @keep, then deleted
+ * @take: (nullable) (array zero-terminated=1): properties of @other
+ *   ("organization", "email", "stage", "referred-by" …) whose value replaces
+ *   the one @keep has; other fields of @keep are only filled where empty
+ *
+ * Merges two records of the same person in one transaction: @other's
+ * appointments (with their interviews), action items, clippings and the
+ * people it referred move to @keep, fields @keep lacks are filled from
+ * @other, notes are joined and @keep takes the earlier creation time. @other
+ * is then deleted as by rapport_store_delete_contact(), so
+ * rapport_store_undo_merge() can put everything back and
+ * rapport_store_purge_contact() makes the merge final.
+ */
+gboolean
+rapport_store_merge_contacts (RapportStore        *self,
+                              RapportContact      *keep,
+                              RapportContact      *other,
+                              const char * const  *take,
+                              GError             **error)
+{
+  g_autoptr(MergeRecord) record = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (keep), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (other), FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (keep)) > 0, FALSE);
+  g_return_val_if_fail (rapport_record_get_id (RAPPORT_RECORD (other)) > 0, FALSE);
+
+  record = g_new0 (MergeRecord, 1);
+  record->keep_id = rapport_record_get_id (RAPPORT_RECORD (keep));
+  record->other_id = rapport_record_get_id (RAPPORT_RECORD (other));
+
+  if (record->keep_id == record->other_id)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID,
+                           _("A contact can’t be merged with itself. Choose another contact."));
+      return FALSE;
+    }
+
+  if (is_deleted (self, record->keep_id) || is_deleted (self, record->other_id))
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("One of the contacts was deleted, so they can’t be merged."));
+      return FALSE;
+    }
+
+  /* Merge the latest versions: write edits still waiting for their autosave. */
+  if (g_hash_table_contains (self->dirty, keep) &&
+      !rapport_store_save_contact (self, keep, error))
+    return FALSE;
+  if (g_hash_table_contains (self->dirty, other) &&
+      !rapport_store_save_contact (self, other, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!merge_in_transaction (self, record, take, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  set_add_id (self->deleted_contacts, record->other_id);
+  follow_links (self, record, record->keep_id);
+  follow_contact_row (self, record->keep_id);
+  g_ptr_array_add (self->merges, g_steal_pointer (&record));
+
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  emit_changed (self, quark_appointments);
+  emit_changed (self, quark_action_items);
+  return TRUE;
+}
+
+/* Each column of the kept contact goes back to what it was before the
+ * merge, unless it was edited since: an edit made after the merge stays. */
+#define RESTORE_COLUMN(column, before, after) \
+  column " = CASE WHEN " column " IS ?" after " THEN ?" before " ELSE " column " END"
+
+static gboolean
+undo_merge_in_transaction (RapportStore  *self,
+                           MergeRecord   *record,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, "UPDATE contacts SET deleted = NULL WHERE id = ?1 AND deleted IS NOT NULL", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->other_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That merge can no longer be undone."));
+      return FALSE;
+    }
+
+  if (!move_links (self, record, record->other_id, record->keep_id, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE contacts SET "
+                  RESTORE_COLUMN ("name", "1", "2") ", "
+                  RESTORE_COLUMN ("organization", "3", "4") ", "
+                  RESTORE_COLUMN ("job_title", "5", "6") ", "
+                  RESTORE_COLUMN ("field", "7", "8") ", "
+                  RESTORE_COLUMN ("email", "9", "10") ", "
+                  RESTORE_COLUMN ("phone", "11", "12") ", "
+                  RESTORE_COLUMN ("profile_url", "13", "14") ", "
+                  RESTORE_COLUMN ("source", "15", "16") ", "
+                  RESTORE_COLUMN ("source_detail", "17", "18") ", "
+                  RESTORE_COLUMN ("referred_by", "19", "20") ", "
+                  RESTORE_COLUMN ("stage", "21", "22") ", "
+                  RESTORE_COLUMN ("notes", "23", "24") ", "
+                  RESTORE_COLUMN ("created", "25", "26") ", "
+                  RESTORE_COLUMN ("updated", "27", "28")
+                  " WHERE id = ?29",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < N_MERGE_COLUMNS; i++)
+    {
+      sqlite3_bind_value (stmt, 2 * i + 1, record->before[i]);
+      sqlite3_bind_value (stmt, 2 * i + 2, record->after[i]);
+    }
+  sqlite3_bind_int64 (stmt, 29, record->keep_id);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * rapport_store_undo_merge:
+ * @other_id: the contact that rapport_store_merge_contacts() merged away
+ *
+ * Brings back the state before the merge: @other_id with every link it had,
+ * and the kept contact's fields as they were (except those edited since).
+ * Merges are undone newest first where they share a contact.
+ */
+gboolean
+rapport_store_undo_merge (RapportStore  *self,
+                          gint64         other_id,
+                          GError       **error)
+{
+  MergeRecord *record = NULL;
+  guint index;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  for (index = 0; index < self->merges->len; index++)
+    {
+      record = g_ptr_array_index (self->merges, index);
+      if (record->other_id == other_id)
+        break;
+    }
+  if (index == self->merges->len)
+    {
+      g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                           _("That merge can no longer be undone."));
+      return FALSE;
+    }
+
+  for (guint i = index + 1; i < self->merges->len; i++)
+    {
+      MergeRecord *later = g_ptr_array_index (self->merges, i);
+
+      if (later->keep_id == record->keep_id || later->keep_id == record->other_id ||
+          later->other_id == record->keep_id)
+        {
+          g_set_error_literal (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                               _("These contacts were merged again since. Undo the later merge first."));
+          return FALSE;
+        }
+    }
+
+  /* Edits waiting for their autosave are written first, so the restore
+   * below sees them and keeps them. */
+  rapport_store_flush (self, NULL);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!undo_merge_in_transaction (self, record, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  g_hash_table_remove (self->deleted_contacts, &other_id);
+  follow_links (self, record, record->other_id);
+  follow_contact_row (self, record->keep_id);
+  update_last_contacted (self, other_id);
+  g_ptr_array_remove_index (self->merges, index);
+
+  emit_changed (self, quark_contacts);
+  emit_changed (self, quark_clippings);
+  emit_changed (self, quark_appointments);
+  emit_changed (self, quark_action_items);
+  return TRUE;
+}
+
+/* Once a contact is gone for good, no merge it took part in can be undone. */
+static void
+forget_merges_with (RapportStore *self,
+                    gint64        id)
+{
+  for (guint i = self->merges->len; i > 0; i--)
+    {
+      MergeRecord *record = g_ptr_array_index (self->merges, i - 1);
+
+      if (record->keep_id == id || record->other_id == id)
+        g_ptr_array_remove_index (self->merges, i - 1);
+    }
 }
 
 static const char *
@@ -2295,9 +2928,6 @@ insert_appointment (RapportStore        *self,
   return TRUE;
 }
 
-static void
-update_last_contacted (RapportStore *self,
-                       gint64        contact_id);
 
 /**
  * rapport_store_add_appointment:

@@ -121,6 +121,14 @@ gboolean         rapport_store_undelete_contact     (RapportStore               
 gboolean         rapport_store_purge_contact        (RapportStore               *self,
                                                      gint64                      id,
                                                      GError                    **error);
+gboolean         rapport_store_merge_contacts       (RapportStore               *self,
+                                                     RapportContact             *keep,
+                                                     RapportContact             *other,
+                                                     const char * const         *take,
+                                                     GError                    **error);
+gboolean         rapport_store_undo_merge           (RapportStore               *self,
+                                                     gint64                      other_id,
+                                                     GError                    **error);
 GArray          *rapport_store_query_contacts       (RapportStore               *self,
                                                      const RapportContactQuery  *query,
                                                      GError                    **error);

@@ -55,12 +55,15 @@ struct _RapportContactDetail
   GtkListBox            *clippings_list;
   GtkTextBuffer         *notes_buffer;
   GtkLabel              *updated_label;
+  GtkWidget             *menu_button;
+  RapportContactChooser *merge_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, ADW_TYPE_BIN)
 
 enum {
   DELETE_REQUESTED,
+  MERGE_REQUESTED,
   N_SIGNALS
 };
 
@@ -671,6 +674,183 @@ delete_activated (GtkWidget  *widget,
   g_signal_emit (widget, signals[DELETE_REQUESTED], 0);
 }
 
+/* Merging: the fields a student picks between when both contacts have a
+ * value. Notes are not among them: they are always joined. */
+static const struct
+{
+  const char *property;
+  const char *label;
+} merge_fields[] = {
+  { "name", N_("Name") },
+  { "organization", N_("Organization") },
+  { "job-title", N_("Job title") },
+  { "field", N_("Career field") },
+  { "email", N_("Email") },
+  { "phone", N_("Phone") },
+  { "profile-url", N_("Profile link") },
+  { "source-detail", N_("Source details") },
+};
+
+#define MERGE_OTHER_KEY "rapport-merge-other"
+#define MERGE_PICKS_KEY "rapport-merge-picks"
+#define PROPERTY_KEY "rapport-property"
+
+static void
+merge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  graphene_rect_t bounds;
+
+  if (self->contact == NULL || self->store == NULL)
+    return;
+
+  if (gtk_widget_compute_bounds (self->menu_button, widget, &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->merge_chooser),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->merge_chooser));
+}
+
+static void
+on_merge_dialog_response (AdwMessageDialog     *dialog,
+                          const char           *response,
+                          RapportContactDetail *self)
+{
+  RapportContact *other = g_object_get_data (G_OBJECT (dialog), MERGE_OTHER_KEY);
+  GPtrArray *picks = g_object_get_data (G_OBJECT (dialog), MERGE_PICKS_KEY);
+  g_autoptr(GStrvBuilder) take = g_strv_builder_new ();
+  g_auto(GStrv) properties = NULL;
+
+  if (!g_str_equal (response, "merge") || self->contact == NULL || other == NULL)
+    return;
+
+  for (guint i = 0; i < picks->len; i++)
+    {
+      GtkCheckButton *theirs = g_ptr_array_index (picks, i);
+
+      if (gtk_check_button_get_active (theirs))
+        g_strv_builder_add (take, g_object_get_data (G_OBJECT (theirs), PROPERTY_KEY));
+    }
+  properties = g_strv_builder_end (take);
+
+  g_signal_emit (self, signals[MERGE_REQUESTED], 0, other, properties);
+}
+
+static GtkWidget *
+name_heading (const char *name)
+{
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* The fields where both contacts have a different value, side by side, each
+ * with a choice of which to keep; NULL when there is nothing to choose. */
+static GtkWidget *
+build_merge_picks (RapportContact *keep,
+                   RapportContact *other,
+                   GPtrArray      *picks)
+{
+  GtkWidget *box, *grid, *intro;
+  int row = 1;
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_attach (GTK_GRID (grid), name_heading (rapport_contact_get_name (keep)), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), name_heading (rapport_contact_get_name (other)), 2, 0, 1, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (merge_fields); i++)
+    {
+      g_autofree char *mine = NULL;
+      g_autofree char *theirs = NULL;
+      GtkWidget *label, *mine_check, *theirs_check;
+
+      g_object_get (keep, merge_fields[i].property, &mine, NULL);
+      g_object_get (other, merge_fields[i].property, &theirs, NULL);
+      if (mine == NULL || theirs == NULL || *mine == '\0' || *theirs == '\0' || g_str_equal (mine, theirs))
+        continue;
+
+      label = gtk_label_new (_(merge_fields[i].label));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      mine_check = gtk_check_button_new_with_label (mine);
+      theirs_check = gtk_check_button_new_with_label (theirs);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs_check), GTK_CHECK_BUTTON (mine_check));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (mine_check), TRUE);
+      g_object_set_data (G_OBJECT (theirs_check), PROPERTY_KEY, (gpointer)merge_fields[i].property);
+      /* A screen reader says which field each choice is for. */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (mine_check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, mine_check, NULL, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (theirs_check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, theirs_check, NULL, -1);
+
+      gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), mine_check, 1, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), theirs_check, 2, row, 1, 1);
+      g_ptr_array_add (picks, theirs_check);
+      row++;
+    }
+
+  if (picks->len == 0)
+    {
+      g_object_ref_sink (grid);
+      g_object_unref (grid);
+      return NULL;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  intro = gtk_label_new (_("Both have a value for these fields. Choose which to keep."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_box_append (GTK_BOX (box), intro);
+  gtk_box_append (GTK_BOX (box), grid);
+  return box;
+}
+
+/* Asks before merging @other into the contact shown, saying what will
+ * happen, and lets the student pick between values both have. */
+static void
+on_merge_chooser_contact_chosen (RapportContactDetail *self,
+                                 RapportContact       *other)
+{
+  GtkWidget *dialog;
+  GtkWidget *picks_widget;
+  GPtrArray *picks;
+
+  if (self->contact == NULL || other == self->contact)
+    return;
+
+  dialog = adw_message_dialog_new (parent_window (self), _("Merge Contacts?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %1$s is the contact merged away, %2$s the one kept */
+                                  _("%1$s’s details, appointments, notes and clippings move to %2$s, "
+                                    "and %1$s is removed."),
+                                  rapport_contact_get_name (other),
+                                  rapport_contact_get_name (self->contact));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  picks = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (dialog), MERGE_PICKS_KEY, picks, (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), MERGE_OTHER_KEY, g_object_ref (other), g_object_unref);
+  if ((picks_widget = build_merge_picks (self->contact, other, picks)))
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), picks_widget);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 unbind_all (RapportContactDetail *self)
 {
@@ -695,6 +875,12 @@ rapport_contact_detail_dispose (GObject *object)
   /* The template's root is the bin's child: let the bin drop it first, or
    * both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  /* A popover still open when it loses its parent is never freed. */
+  if (self->merge_chooser != NULL && gtk_widget_get_parent (GTK_WIDGET (self->merge_chooser)) == GTK_WIDGET (self))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->merge_chooser));
+      gtk_widget_unparent (GTK_WIDGET (self->merge_chooser));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
   g_clear_object (&self->referrals);
   g_clear_object (&self->clippings);
@@ -731,6 +917,18 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * RapportContactDetail::merge-requested:
+   * @other: the contact to merge into the one shown
+   * @take: properties of @other whose value the student picked
+   *
+   * The student chose a contact to merge into this one and confirmed; the
+   * page merges them and offers Undo.
+   */
+  signals[MERGE_REQUESTED] =
+    g_signal_new ("merge-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, RAPPORT_TYPE_CONTACT, G_TYPE_STRV);
+
   g_type_ensure (RAPPORT_TYPE_CONTACT_CHOOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-contact-detail.ui");
@@ -765,6 +963,9 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, updated_label);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_referrer_chosen);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, merge_chooser);
+  gtk_widget_class_bind_template_callback (widget_class, on_merge_chooser_contact_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_referrals_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_clippings_list_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_list_row_activated);
@@ -775,6 +976,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.clear-referrer", NULL, clear_referrer_activated);
   gtk_widget_class_install_action (widget_class, "contact.next-stage", NULL, next_stage_activated);
   gtk_widget_class_install_action (widget_class, "contact.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "contact.merge", NULL, merge_activated);
   gtk_widget_class_install_action (widget_class, "contact.request", NULL, request_activated);
   gtk_widget_class_install_action (widget_class, "contact.schedule", NULL, schedule_activated);
   gtk_widget_class_install_action (widget_class, "contact.add-referral", NULL, add_referral_activated);
@@ -788,6 +990,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->merge_chooser), GTK_WIDGET (self));
 
   self->bindings = g_ptr_array_new ();
   adw_combo_row_set_model (self->stage_row, stages);
@@ -828,6 +1031,7 @@ rapport_contact_detail_set_store (RapportContactDetail *self,
                            create_clipping_row, NULL, NULL);
 
   rapport_contact_chooser_set_store (self->referrer_chooser, store);
+  rapport_contact_chooser_set_store (self->merge_chooser, store);
 }
 
 static void
@@ -868,6 +1072,7 @@ rapport_contact_detail_set_contact (RapportContactDetail *self,
   if (self->clippings != NULL)
     rapport_clipping_list_set_contact (self->clippings, id > 0 ? id : G_MAXINT64);
   rapport_contact_chooser_set_exclude (self->referrer_chooser, id);
+  rapport_contact_chooser_set_exclude (self->merge_chooser, id);
 
   if (contact == NULL)
     {

@@ -19,7 +19,7 @@ struct _RapportContactsPage
   GtkSingleSelection  *selection;
   RapportContactSort   sort;
 
-  /* The deletion that Undo (the toast's button or Ctrl+Z) would revert. */
+  /* The deletion or merge that Undo (the toast’s button or Ctrl+Z) would revert. */
   AdwToast            *undo_toast;
 
   AdwLeaflet          *leaflet;
@@ -349,6 +349,39 @@ delete_activated (GtkWidget  *widget,
   g_set_weak_pointer (&self->undo_toast, toast);
 }
 
+/* Like a deletion, a merge is offered for Undo (the toast's button or
+ * Ctrl+Z), and becomes final when the toast goes. */
+static void
+on_detail_merge_requested (RapportContactsPage  *self,
+                           RapportContact       *other,
+                           const char * const   *take,
+                           RapportContactDetail *detail)
+{
+  RapportContact *keep = rapport_contact_detail_get_contact (detail);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (keep == NULL || self->store == NULL)
+    return;
+
+  if (!rapport_store_merge_contacts (self->store, keep, other, take, &error))
+    {
+      rapport_view_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: shown after merging two contacts: the one merged away, then the one kept */
+  title = g_strdup_printf (_("Merged “%s” into “%s”"),
+                           rapport_contact_get_name (other), rapport_contact_get_name (keep));
+  toast = rapport_view_show_undo_toast (GTK_WIDGET (self), self->store, title,
+                                        rapport_record_get_id (RAPPORT_RECORD (other)),
+                                        rapport_store_undo_merge,
+                                        rapport_store_purge_contact,
+                                        NULL, NULL);
+  g_set_weak_pointer (&self->undo_toast, toast);
+}
+
 static void
 on_detail_delete_requested (RapportContactsPage *self)
 {
@@ -448,6 +481,7 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_delete_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_merge_requested);
 
   gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_activated);
