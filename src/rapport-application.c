@@ -515,8 +515,11 @@ start_reminders (RapportApplication *self)
 
   read_reminder_settings (&settings);
 
+  /* The app name is an identifier the server may match on (per-app
+   * notification settings); the desktop-entry hint gives it the localized
+   * name and icon. */
   if (!notify_is_initted ())
-    notify_init (_("Rapport"));
+    notify_init ("Rapport");
 
   self->notifier = rapport_notifier_new (self->store, &settings);
   g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);

@@ -223,7 +223,7 @@ show (RapportNotifier       *self,
   NotifyNotification *n;
 
   n = notify_notification_new (title, body, APP_ID);
-  notify_notification_set_app_name (n, _("Rapport"));
+  notify_notification_set_app_name (n, "Rapport");
   notify_notification_set_hint (n, "desktop-entry", g_variant_new_string (APP_ID));
   notify_notification_set_category (n, "x-rapport.reminder");
   notify_notification_set_urgency (n, r->kind == RAPPORT_REMINDER_THANK_YOU && r->stage == RAPPORT_THANK_YOU_OVERDUE
