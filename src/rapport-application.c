@@ -495,6 +495,7 @@ read_reminder_settings (RapportReminderSettings *settings)
       settings->nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
       settings->soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
       settings->snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
+      settings->recontact_months = g_settings_get_int (gsettings, "recontact-months");
     }
 }
 
@@ -620,6 +621,8 @@ rapport_application_startup (GApplication *app)
         g_signal_connect_swapped (self->settings, "changed::thank-you-soon-before",
                                   G_CALLBACK (on_reminder_settings_changed), self);
         g_signal_connect_swapped (self->settings, "changed::snooze-minutes",
+                                  G_CALLBACK (on_reminder_settings_changed), self);
+        g_signal_connect_swapped (self->settings, "changed::recontact-months",
                                   G_CALLBACK (on_reminder_settings_changed), self);
       }
   }

@@ -156,6 +156,62 @@ test_across_daylight_saving (void)
   g_assert_cmpint (g_date_time_get_day_of_month (deadline), ==, 30);
 }
 
+static void
+test_recontact_rule (void)
+{
+  RapportReminderContact c = { 3, RAPPORT_STAGE_THANKED, local (2026, 1, 15, 10, 0) };
+  RapportReminderSettings s = RAPPORT_REMINDER_SETTINGS_INIT;
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (c.last_contact);
+  g_autoptr(GDateTime) three = g_date_time_add_months (last, 3);
+  g_autoptr(GDateTime) six = g_date_time_add_months (last, 6);
+  g_autoptr(GDateTime) nine = g_date_time_add_months (last, 9);
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify)rapport_reminder_free);
+  g_autofree char *first_key = NULL;
+  gint64 next = 0;
+
+  g_assert_cmpint (s.recontact_months, ==, 3);
+
+  /* Two months of silence: nothing yet, a look again at three. */
+  rapport_reminders_recontact (&c, 1, &s, c.last_contact + 60 * 24 * 3600, due, &next);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_assert_cmpint (next, ==, g_date_time_to_unix (three));
+
+  next = 0;
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (three), due, &next);
+  g_assert_cmpint (only (due)->kind, ==, RAPPORT_REMINDER_RECONTACT);
+  g_assert_cmpint (only (due)->contact_id, ==, 3);
+  g_assert_cmpint (only (due)->stage, ==, 1);
+  g_assert_cmpint (only (due)->deadline, ==, c.last_contact);
+  g_assert_cmpint (next, ==, g_date_time_to_unix (six));
+  first_key = g_strdup (only (due)->key);
+  g_ptr_array_set_size (due, 0);
+
+  /* Closed for half a year: the latest period, once, not a burst. */
+  next = 0;
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (nine) - 1, due, &next);
+  g_assert_cmpint (only (due)->stage, ==, 2);
+  g_assert_cmpstr (only (due)->key, !=, first_key);
+  g_assert_cmpint (next, ==, g_date_time_to_unix (nine));
+  g_ptr_array_set_size (due, 0);
+
+  /* New contact: a new count, under a new key. */
+  c.last_contact = g_date_time_to_unix (six);
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (nine), due, &next);
+  g_assert_cmpint (only (due)->stage, ==, 1);
+  g_assert_cmpstr (only (due)->key, !=, first_key);
+  g_ptr_array_set_size (due, 0);
+
+  /* Not met yet, declined, or the setting at 0: never. */
+  c.stage = RAPPORT_STAGE_SCHEDULED;
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (nine) + 365 * 24 * 3600, due, &next);
+  c.stage = RAPPORT_STAGE_DECLINED;
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (nine) + 365 * 24 * 3600, due, &next);
+  c.stage = RAPPORT_STAGE_MET;
+  s.recontact_months = 0;
+  rapport_reminders_recontact (&c, 1, &s, g_date_time_to_unix (nine) + 365 * 24 * 3600, due, &next);
+  g_assert_cmpuint (due->len, ==, 0);
+}
+
 /* With a store */
 
 typedef struct
@@ -348,6 +404,39 @@ test_texts (Fixture       *f,
   g_assert_nonnull (strstr (body, "24 hours"));
 }
 
+static void
+test_recontact_once (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  gint64 thanked = end + 3600;
+  /* Asking counts as contact too, and the store dates that by the real clock. */
+  gint64 last = MAX (thanked, rapport_record_get_created (RAPPORT_RECORD (f->meeting)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GDateTime) last_day = g_date_time_new_from_unix_local (last);
+  g_autofree char *day = g_date_time_format (last_day, "%a %-d %b");
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  RapportReminderSettings s = RAPPORT_REMINDER_SETTINGS_INIT;
+  gint64 next;
+
+  g_assert_true (rapport_store_mark_thanked (f->store, f->meeting, thanked, NULL, 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (check_at (f, last + 80 * 24 * 3600), ==, 0);
+  g_assert_cmpuint (check_at (f, last + 95 * 24 * 3600), ==, 1);   /* three months on */
+  g_assert_cmpuint (check_at (f, last + 120 * 24 * 3600), ==, 0);  /* once */
+  g_assert_cmpuint (check_at (f, last + 190 * 24 * 3600), ==, 1);  /* and once more at six */
+
+  due = rapport_reminders_to_announce (f->store, &s, last + 280 * 24 * 3600, &next);
+  g_assert_cmpint (only (due)->kind, ==, RAPPORT_REMINDER_RECONTACT);
+  title = rapport_reminder_dup_title (f->store, only (due), last + 280 * 24 * 3600);
+  body = rapport_reminder_dup_body (f->store, only (due), last + 280 * 24 * 3600);
+  g_assert_cmpstr (title, ==, "Get back in touch with Ada Lovelace");
+  g_assert_nonnull (strstr (body, day));
+}
+
 /* The reminders' one query gives what the objects would, row by row. */
 static void
 test_interview_states (Fixture       *f,
@@ -495,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/reminders/rules/before-the-meeting", test_before_the_meeting);
   g_test_add_func ("/reminders/rules/requests-actions-referrals", test_requests_actions_referrals);
   g_test_add_func ("/reminders/rules/across-daylight-saving", test_across_daylight_saving);
+  g_test_add_func ("/reminders/rules/recontact", test_recontact_rule);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/reminders/store/never-twice", test_never_twice);
@@ -503,6 +593,7 @@ main (int   argc,
   ADD ("/reminders/store/sent-stops-and-schedules-follow-up", test_sent_stops_and_schedules_follow_up);
   ADD ("/reminders/store/deleted-and-moved", test_deleted_and_moved);
   ADD ("/reminders/store/texts", test_texts);
+  ADD ("/reminders/store/recontact-once", test_recontact_once);
   ADD ("/reminders/store/interview-states", test_interview_states);
 #undef ADD
 

@@ -133,6 +133,9 @@ rapport_reminder_dup_title (RapportStore          *store,
         /* Translators: the referrer's and the interviewee's names */
         return g_strdup_printf (_("Tell %s how your meeting with %s went"), referrer, name);
       }
+    case RAPPORT_REMINDER_RECONTACT:
+      /* Translators: %s is a person's name */
+      return g_strdup_printf (_("Get back in touch with %s"), name);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -173,6 +176,14 @@ rapport_reminder_dup_body (RapportStore          *store,
       }
     case RAPPORT_REMINDER_TELL_REFERRER:
       return g_strdup (_("They gave you the name: a short note of thanks keeps the door open."));
+    case RAPPORT_REMINDER_RECONTACT:
+      {
+        g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (r->deadline);
+        /* Translators: a short day, see strftime(3) */
+        g_autofree char *day = g_date_time_format (last, _("%a %-d %b"));
+        /* Translators: %s is a day, e.g. "Thu 3 Dec" */
+        return g_strdup_printf (_("You were last in touch on %s. A short note on how your search is going keeps the connection alive."), day);
+      }
     default:
       g_return_val_if_reached (NULL);
     }
