@@ -524,6 +524,7 @@ start_reminders (RapportApplication *self)
 
   self->notifier = rapport_notifier_new (self->store, &settings);
   g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);
+  rapport_notifier_watch_system (self->notifier);
 
   /* What fell due while Rapport was closed is announced now, once. */
   rapport_notifier_check (self->notifier);

@@ -437,6 +437,146 @@ test_recontact_once (Fixture       *f,
   g_assert_nonnull (strstr (body, day));
 }
 
+static void
+count_announced (RapportNotifier *notifier,
+                 const char      *key,
+                 guint           *count)
+{
+  (*count)++;
+}
+
+/* Suspended past a deadline: the monotonic timer slept too, so waking up
+ * is what announces it, at once, and the timer goes on to the next stage. */
+static void
+test_resumed_announces (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+  guint announced = 0;
+
+  g_signal_connect (notifier, "announced", G_CALLBACK (count_announced), &announced);
+  pinned_now = end + 3600;
+  rapport_notifier_set_clock (notifier, pinned_clock);
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 0);
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, end + 2 * 3600);
+
+  pinned_now = end + 5 * 3600;   /* the lid was closed for four hours */
+  rapport_notifier_resumed (notifier);
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, end + 20 * 3600);
+
+  rapport_notifier_resumed (notifier);   /* and only once */
+  g_assert_cmpuint (announced, ==, 1);
+}
+
+static void
+test_time_zone_changed (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *title = NULL;
+  RapportReminderSettings s = RAPPORT_REMINDER_SETTINGS_INIT;
+  guint announced = 0;
+  gint64 next;
+
+  g_signal_connect (notifier, "announced", G_CALLBACK (count_announced), &announced);
+  pinned_now = end + 3600;
+  rapport_notifier_set_clock (notifier, pinned_clock);
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 0);
+
+  /* Flown to New York, the clock set on arrival. */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  pinned_now = end + 2 * 3600 + 60;
+  rapport_notifier_time_zone_changed (notifier);
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, end + 20 * 3600);
+
+  /* The meeting ended at 14:30 in Berlin, 8:30 in New York. */
+  due = rapport_reminders_due (&(RapportReminderAppointment) { .id = 1, .contact_id = rapport_record_get_id (RAPPORT_RECORD (f->ada)),
+                                                               .kind = RAPPORT_APPOINTMENT_INTERVIEW, .status = RAPPORT_STATUS_HELD,
+                                                               .start = end - 30 * 60, .end = end },
+                               1, NULL, 0, &s, pinned_now, &next);
+  title = rapport_reminder_dup_title (f->store, g_ptr_array_index (due, 0), pinned_now);
+  g_assert_cmpstr (title, ==, "Thank Ada Lovelace by 08:30 tomorrow");
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  rapport_notifier_time_zone_changed (notifier);
+  g_assert_cmpuint (announced, ==, 1);
+}
+
+static gboolean
+emit_resumed (gpointer data)
+{
+  GDBusConnection *logind = data;
+
+  g_dbus_connection_emit_signal (logind, NULL, "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
+                                 "PrepareForSleep", g_variant_new ("(b)", FALSE), NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_name_acquired (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+/* logind's PrepareForSleep(false) on the system bus (here a private bus
+ * standing in for it) makes the notifier look again. */
+static void
+test_resumed_by_logind (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GDBusConnection) logind = NULL;
+  g_autoptr(RapportNotifier) notifier = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  gboolean owned = FALSE;
+  guint announced = 0, owner, emitter;
+  gint64 give_up;
+
+  g_test_dbus_up (bus);
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", g_test_dbus_get_bus_address (bus), TRUE);
+  logind = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                   G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                   G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                   NULL, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (logind, "org.freedesktop.login1", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_name_acquired, NULL, &owned, NULL);
+  while (!owned)
+    g_main_context_iteration (NULL, TRUE);
+
+  notifier = rapport_notifier_new (f->store, NULL);
+  g_signal_connect (notifier, "announced", G_CALLBACK (count_announced), &announced);
+  pinned_now = end + 3600;
+  rapport_notifier_set_clock (notifier, pinned_clock);
+  g_assert_cmpuint (rapport_notifier_check (notifier), ==, 0);
+  rapport_notifier_watch_system (notifier);
+
+  /* Asleep past the first stage; logind says so until the notifier, which
+   * subscribes asynchronously, has heard it. */
+  pinned_now = end + 3 * 3600;
+  emitter = g_timeout_add (50, emit_resumed, logind);
+  give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (announced == 0 && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (emitter);
+  g_assert_cmpuint (announced, ==, 1);
+
+  g_clear_object (&notifier);
+  g_bus_unown_name (owner);
+  g_dbus_connection_close_sync (logind, NULL, NULL);
+  g_clear_object (&logind);
+  g_test_dbus_down (bus);
+  g_unsetenv ("DBUS_SYSTEM_BUS_ADDRESS");
+}
+
 /* The reminders' one query gives what the objects would, row by row. */
 static void
 test_interview_states (Fixture       *f,
@@ -594,6 +734,9 @@ main (int   argc,
   ADD ("/reminders/store/deleted-and-moved", test_deleted_and_moved);
   ADD ("/reminders/store/texts", test_texts);
   ADD ("/reminders/store/recontact-once", test_recontact_once);
+  ADD ("/reminders/timer/resumed", test_resumed_announces);
+  ADD ("/reminders/timer/time-zone-changed", test_time_zone_changed);
+  ADD ("/reminders/timer/resumed-by-logind", test_resumed_by_logind);
   ADD ("/reminders/store/interview-states", test_interview_states);
 #undef ADD
 
