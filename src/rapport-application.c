@@ -27,6 +27,7 @@ struct _RapportApplication
   GError         *store_error;
   RapportNotifier *notifier;
   GSettings      *settings;
+  GCancellable   *background_cancellable;
   gboolean        background;
   guint           sigterm_source;
   guint           sigint_source;
@@ -530,18 +531,46 @@ start_reminders (RapportApplication *self)
   rapport_notifier_check (self->notifier);
 }
 
+/* Where a refusal is shown: the Preferences window, where the switch is. */
+static void
+on_background_applied (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(RapportApplication) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_background_apply_finish (result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  for (GList *w = gtk_application_get_windows (GTK_APPLICATION (self)); w; w = w->next)
+    if (RAPPORT_IS_PREFERENCES_WINDOW (w->data))
+      {
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (w->data), adw_toast_new (error->message));
+        return;
+      }
+  g_message ("%s", error->message);
+}
+
 /* The preference writes or removes the autostart entry (or asks the
- * Background portal inside Flatpak). */
+ * Background portal inside Flatpak); a refusal turns it back off. */
 static void
 on_run_in_background_changed (RapportApplication *self)
 {
-  gboolean enabled = g_settings_get_boolean (self->settings, "run-in-background");
-  g_autoptr(GError) error = NULL;
+  GDBusConnection *portal_bus = NULL;
+
+  g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
+  self->background_cancellable = g_cancellable_new ();
 
   if (rapport_running_in_flatpak ())
-    rapport_request_background (APP_ID, enabled);
-  else if (!rapport_autostart_set (g_get_user_config_dir (), APP_ID, "rapport", enabled, &error))
-    g_warning ("%s", error->message);
+    portal_bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  rapport_background_apply_async (self->settings, portal_bus, g_get_user_config_dir (), APP_ID,
+                                  BINDIR G_DIR_SEPARATOR_S "rapport", self->background_cancellable,
+                                  on_background_applied, g_object_ref (self));
 }
 
 static int
@@ -670,6 +699,8 @@ rapport_application_shutdown (GApplication *app)
 
   flush_store (self);
   g_clear_object (&self->notifier);
+  g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
   if (notify_is_initted ())
     notify_uninit ();
   g_clear_handle_id (&self->sigterm_source, g_source_remove);

@@ -713,6 +713,222 @@ test_autostart_entry (void)
   g_rmdir (dir);
 }
 
+static gboolean apply_and_wait (GSettings        *gsettings,
+                                GDBusConnection  *portal_bus,
+                                const char       *config_dir,
+                                const char       *binary,
+                                GError          **error);
+
+/* Outside Flatpak: the entry runs the installed program, and a build that
+ * is not installed writes none and says so. */
+static void
+test_background_entry (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rapport-autostart-XXXXXX", NULL);
+  g_autofree char *path = rapport_autostart_path (dir, "io.github.rapportapp.Rapport");
+  g_autofree char *autostart_dir = g_build_filename (dir, "autostart", NULL);
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exec = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (self_path);
+  g_assert_false (rapport_autostart_binary_is_installed ("/nonexistent/bin/rapport", NULL));
+  g_assert_false (rapport_autostart_binary_is_installed ("rapport", NULL));
+  g_assert_false (rapport_autostart_binary_is_installed ("/bin/sh", NULL));   /* not this program */
+  g_assert_true (rapport_autostart_binary_is_installed (self_path, NULL));
+
+  g_settings_set_boolean (gsettings, "run-in-background", TRUE);
+  apply_and_wait (gsettings, NULL, dir, "/nonexistent/bin/rapport", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "Rapport may not run in the background: "));
+  g_assert_false (g_settings_get_boolean (gsettings, "run-in-background"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_settings_set_boolean (gsettings, "run-in-background", TRUE);
+  g_assert_true (apply_and_wait (gsettings, NULL, dir, self_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_settings_get_boolean (gsettings, "run-in-background"));
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  expected = g_strdup_printf ("%s --background", self_path);
+  g_assert_cmpstr (exec, ==, expected);
+
+  g_settings_set_boolean (gsettings, "run-in-background", FALSE);
+  g_assert_true (apply_and_wait (gsettings, NULL, dir, self_path, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A folder with a space is quoted as the Desktop Entry specification says. */
+  g_assert_true (rapport_autostart_set (dir, "io.github.rapportapp.Rapport", "/opt/my apps/rapport", TRUE, &error));
+  g_clear_pointer (&exec, g_free);
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_cmpstr (exec, ==, "\"/opt/my apps/rapport\" --background");
+  g_assert_true (rapport_autostart_set (dir, "io.github.rapportapp.Rapport", "rapport", FALSE, &error));
+
+  g_rmdir (autostart_dir);
+  g_rmdir (dir);
+}
+
+/* A Background portal of our own on a private session bus: it answers
+ * RequestBackground with the Request path the spec gives and sends its
+ * Response *before* the method reply, which a client that subscribes only
+ * after the reply would miss. */
+typedef struct
+{
+  GDBusConnection *bus;
+  guint32          response;
+  gboolean         background;
+  GVariant        *last_options;
+} FakePortal;
+
+static void
+fake_portal_method (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               data)
+{
+  FakePortal *portal = data;
+  g_autoptr(GVariant) options = NULL;
+  g_autofree char *name = g_strdelimit (g_strdup (sender + 1), ".", '_');
+  g_autofree char *path = NULL;
+  const char *parent, *token = "t";
+  GVariantBuilder results;
+
+  g_variant_get (parameters, "(&s@a{sv})", &parent, &options);
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  path = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", name, token);
+  g_clear_pointer (&portal->last_options, g_variant_unref);
+  portal->last_options = g_variant_ref (options);
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (portal->background));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (portal->background));
+  g_dbus_connection_emit_signal (connection, NULL, path, "org.freedesktop.portal.Request", "Response",
+                                 g_variant_new ("(ua{sv})", portal->response, &results), NULL);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
+}
+
+static const char fake_portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "<method name='RequestBackground'><arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "<arg type='o' direction='out'/></method></interface></node>";
+
+static void
+on_applied (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+static gboolean
+apply_and_wait (GSettings        *gsettings,
+                GDBusConnection  *portal_bus,
+                const char       *config_dir,
+                const char       *binary,
+                GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rapport_background_apply_async (gsettings, portal_bus, config_dir, "io.github.rapportapp.Rapport", binary,
+                                  NULL, on_applied, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return rapport_background_apply_finish (result, error);
+}
+
+static void
+on_portal_name (GDBusConnection *connection,
+                const char      *name,
+                gpointer         data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+test_background_portal (void)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(GDBusConnection) app_bus = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (fake_portal_xml, NULL);
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  GDBusInterfaceVTable vtable = { fake_portal_method, NULL, NULL, { 0 } };
+  FakePortal portal = { 0 };
+  gboolean owned = FALSE;
+  const char *commandline_expected[] = { "rapport", "--background", NULL };
+  g_autofree const char **commandline = NULL;
+  gboolean autostart = FALSE;
+  guint owner, object;
+
+  g_test_dbus_up (bus);
+  portal.bus = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  object = g_dbus_connection_register_object (portal.bus, "/org/freedesktop/portal/desktop", info->interfaces[0],
+                                              &vtable, &portal, NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (portal.bus, "org.freedesktop.portal.Desktop", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_portal_name, NULL, &owned, NULL);
+  while (!owned)
+    g_main_context_iteration (NULL, TRUE);
+  app_bus = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (bus),
+                                                    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                    G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                    NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Allowed: the switch stays on. */
+  portal.response = 0;
+  portal.background = TRUE;
+  g_settings_set_boolean (gsettings, "run-in-background", TRUE);
+  g_assert_true (apply_and_wait (gsettings, app_bus, "/nonexistent", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_settings_get_boolean (gsettings, "run-in-background"));
+  g_assert_true (g_variant_lookup (portal.last_options, "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (portal.last_options, "commandline", "^a&s", &commandline));
+  g_assert_cmpstrv (commandline, commandline_expected);
+
+  /* Refused: off again, and a message for the person. */
+  g_settings_set_boolean (gsettings, "run-in-background", FALSE);
+  portal.response = 0;
+  portal.background = FALSE;
+  g_settings_set_boolean (gsettings, "run-in-background", TRUE);
+  g_assert_false (apply_and_wait (gsettings, app_bus, "/nonexistent", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (error->message, ==, "Rapport may not run in the background: the permission was refused");
+  g_assert_false (g_settings_get_boolean (gsettings, "run-in-background"));
+  g_clear_error (&error);
+
+  /* The dialog cancelled: off again too. */
+  portal.response = 1;
+  g_settings_set_boolean (gsettings, "run-in-background", TRUE);
+  g_assert_false (apply_and_wait (gsettings, app_bus, "/nonexistent", NULL, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Rapport may not run in the background: "));
+  g_assert_false (g_settings_get_boolean (gsettings, "run-in-background"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&portal.last_options, g_variant_unref);
+  g_dbus_connection_unregister_object (portal.bus, object);
+  g_bus_unown_name (owner);
+  g_dbus_connection_close_sync (app_bus, NULL, NULL);
+  g_dbus_connection_close_sync (portal.bus, NULL, NULL);
+  g_clear_object (&app_bus);
+  g_clear_object (&portal.bus);
+  g_test_dbus_down (bus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +942,8 @@ main (int   argc,
   g_test_add_func ("/reminders/rules/across-daylight-saving", test_across_daylight_saving);
   g_test_add_func ("/reminders/rules/recontact", test_recontact_rule);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
+  g_test_add_func ("/reminders/background/entry", test_background_entry);
+  g_test_add_func ("/reminders/background/portal", test_background_portal);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/reminders/store/never-twice", test_never_twice);
   ADD ("/reminders/store/closed-through-stages", test_closed_through_stages);
