@@ -28,6 +28,7 @@ struct _RapportApplication
   GError         *store_error;
   RapportNotifier *notifier;
   GSettings      *settings;
+  GCancellable   *background_cancellable;
   gboolean        background;
   guint           sigterm_source;
   guint           sigint_source;
@@ -552,6 +553,7 @@ read_reminder_settings (RapportReminderSettings *settings)
       settings->nudge_after = g_settings_get_int (gsettings, "thank-you-nudge-after") * 60;
       settings->soon_before = g_settings_get_int (gsettings, "thank-you-soon-before") * 60;
       settings->snooze = g_settings_get_int (gsettings, "snooze-minutes") * 60;
+      settings->recontact_months = g_settings_get_int (gsettings, "recontact-months");
     }
 }
 
@@ -572,28 +574,60 @@ start_reminders (RapportApplication *self)
 
   read_reminder_settings (&settings);
 
+  /* The app name is an identifier the server may match on (per-app
+   * notification settings); the desktop-entry hint gives it the localized
+   * name and icon. */
   if (!notify_is_initted ())
-    notify_init (_("Rapport"));
+    notify_init ("Rapport");
 
   self->notifier = rapport_notifier_new (self->store, &settings);
   g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);
+  rapport_notifier_watch_system (self->notifier);
 
   /* What fell due while Rapport was closed is announced now, once. */
   rapport_notifier_check (self->notifier);
 }
 
+/* Where a refusal is shown: the Preferences window, where the switch is. */
+static void
+on_background_applied (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(RapportApplication) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (rapport_background_apply_finish (result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  for (GList *w = gtk_application_get_windows (GTK_APPLICATION (self)); w; w = w->next)
+    if (RAPPORT_IS_PREFERENCES_WINDOW (w->data))
+      {
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (w->data), adw_toast_new (error->message));
+        return;
+      }
+  g_message ("%s", error->message);
+}
+
 /* The preference writes or removes the autostart entry (or asks the
- * Background portal inside Flatpak). */
+ * Background portal inside Flatpak); a refusal turns it back off. */
 static void
 on_run_in_background_changed (RapportApplication *self)
 {
-  gboolean enabled = g_settings_get_boolean (self->settings, "run-in-background");
-  g_autoptr(GError) error = NULL;
+  GDBusConnection *portal_bus = NULL;
+
+  g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
+  self->background_cancellable = g_cancellable_new ();
 
   if (rapport_running_in_flatpak ())
-    rapport_request_background (APP_ID, enabled);
-  else if (!rapport_autostart_set (g_get_user_config_dir (), APP_ID, "rapport", enabled, &error))
-    g_warning ("%s", error->message);
+    portal_bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  rapport_background_apply_async (self->settings, portal_bus, g_get_user_config_dir (), APP_ID,
+                                  BINDIR G_DIR_SEPARATOR_S "rapport", self->background_cancellable,
+                                  on_background_applied, g_object_ref (self));
 }
 
 static int
@@ -675,6 +709,8 @@ rapport_application_startup (GApplication *app)
                                   G_CALLBACK (on_reminder_settings_changed), self);
         g_signal_connect_swapped (self->settings, "changed::snooze-minutes",
                                   G_CALLBACK (on_reminder_settings_changed), self);
+        g_signal_connect_swapped (self->settings, "changed::recontact-months",
+                                  G_CALLBACK (on_reminder_settings_changed), self);
       }
   }
 
@@ -720,6 +756,8 @@ rapport_application_shutdown (GApplication *app)
 
   flush_store (self);
   g_clear_object (&self->notifier);
+  g_cancellable_cancel (self->background_cancellable);
+  g_clear_object (&self->background_cancellable);
   if (notify_is_initted ())
     notify_uninit ();
   g_clear_handle_id (&self->sigterm_source, g_source_remove);

@@ -13,7 +13,26 @@ gboolean  rapport_autostart_set   (const char  *config_dir,
                                    gboolean     enabled,
                                    GError     **error);
 gboolean  rapport_running_in_flatpak (void);
-void      rapport_request_background (const char  *app_id,
-                                      gboolean     autostart);
+gboolean  rapport_autostart_binary_is_installed (const char  *binary,
+                                                 GError     **error);
+
+void      rapport_request_background_async  (GDBusConnection      *bus,
+                                             gboolean              autostart,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean  rapport_request_background_finish (GAsyncResult         *result,
+                                             GError              **error);
+
+void      rapport_background_apply_async  (GSettings            *settings,
+                                           GDBusConnection      *portal_bus,
+                                           const char           *config_dir,
+                                           const char           *app_id,
+                                           const char           *binary,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean  rapport_background_apply_finish (GAsyncResult         *result,
+                                           GError              **error);
 
 G_END_DECLS

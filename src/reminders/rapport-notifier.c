@@ -10,7 +10,8 @@
 
 /* Announces due reminders through libnotify, once each: every reminder is
  * recorded in the store before it is shown. One timer is armed for the next
- * one to come due and re-armed whenever the data changes; nothing polls. */
+ * one to come due and re-armed whenever the data changes, when the machine
+ * resumes from suspend and when the time zone changes; nothing polls. */
 struct _RapportNotifier
 {
   GObject                  parent_instance;
@@ -23,6 +24,14 @@ struct _RapportNotifier
   gint64                   next_fire;
   gboolean                 has_actions;
   GHashTable              *shown;   /* key → NotifyNotification, kept for their actions */
+
+  /* rapport_notifier_watch_system() */
+  GCancellable            *cancellable;
+  GDBusConnection         *system_bus;
+  guint                    sleep_subscription;
+  guint                    timedate_subscription;
+  GFileMonitor            *localtime_monitor;
+  guint                    zone_idle;
 };
 
 G_DEFINE_FINAL_TYPE (RapportNotifier, rapport_notifier, G_TYPE_OBJECT)
@@ -41,13 +50,43 @@ real_clock (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+/* The zone the texts show times in. GLib (2.74 at least) reads the system
+ * zone once per process when TZ is unset: g_time_zone_new_local() keeps
+ * answering with the zone /etc/localtime had at the first call, and
+ * tzset() does not change that. A zone made from the file's path is read
+ * again once nothing holds it any more, so that is what we keep, and drop
+ * when the time zone changes. Main thread only. */
+static GTimeZone *local_zone;
+
+static GTimeZone *
+dup_local_zone (void)
+{
+  if (local_zone == NULL)
+    {
+      if (g_getenv ("TZ") == NULL)
+        local_zone = g_time_zone_new_identifier ("/etc/localtime");
+      if (local_zone == NULL)
+        local_zone = g_time_zone_new_local ();
+    }
+  return g_time_zone_ref (local_zone);
+}
+
+static GDateTime *
+local_date_time (gint64 when)
+{
+  g_autoptr(GTimeZone) zone = dup_local_zone ();
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+
+  return utc ? g_date_time_to_timezone (utc, zone) : NULL;
+}
+
 /* "10:30 today", "10:30 tomorrow", "10:30 on Thu 3 Dec" */
 static char *
 format_relative (gint64 when,
                  gint64 now)
 {
-  g_autoptr(GDateTime) then = g_date_time_new_from_unix_local (when);
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) then = local_date_time (when);
+  g_autoptr(GDateTime) today = local_date_time (now);
   g_autofree char *time = g_date_time_format (then, "%H:%M");
   GDate a, b;
   int days;
@@ -133,6 +172,9 @@ rapport_reminder_dup_title (RapportStore          *store,
         /* Translators: the referrer's and the interviewee's names */
         return g_strdup_printf (_("Tell %s how your meeting with %s went"), referrer, name);
       }
+    case RAPPORT_REMINDER_RECONTACT:
+      /* Translators: %s is a person's name */
+      return g_strdup_printf (_("Get back in touch with %s"), name);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -173,6 +215,14 @@ rapport_reminder_dup_body (RapportStore          *store,
       }
     case RAPPORT_REMINDER_TELL_REFERRER:
       return g_strdup (_("They gave you the name: a short note of thanks keeps the door open."));
+    case RAPPORT_REMINDER_RECONTACT:
+      {
+        g_autoptr(GDateTime) last = local_date_time (r->deadline);
+        /* Translators: a short day, see strftime(3) */
+        g_autofree char *day = g_date_time_format (last, _("%a %-d %b"));
+        /* Translators: %s is a day, e.g. "Thu 3 Dec" */
+        return g_strdup_printf (_("You were last in touch on %s. A short note on how your search is going keeps the connection alive."), day);
+      }
     default:
       g_return_val_if_reached (NULL);
     }
@@ -223,7 +273,7 @@ show (RapportNotifier       *self,
   NotifyNotification *n;
 
   n = notify_notification_new (title, body, APP_ID);
-  notify_notification_set_app_name (n, _("Rapport"));
+  notify_notification_set_app_name (n, "Rapport");
   notify_notification_set_hint (n, "desktop-entry", g_variant_new_string (APP_ID));
   notify_notification_set_category (n, "x-rapport.reminder");
   notify_notification_set_urgency (n, r->kind == RAPPORT_REMINDER_THANK_YOU && r->stage == RAPPORT_THANK_YOU_OVERDUE
@@ -311,10 +361,170 @@ arm (RapportNotifier *self)
   if (self->next_fire <= 0)
     return;
 
-  /* GLib's timeouts follow the monotonic clock, which stops in suspend;
-   * capping the wait keeps a resumed machine from missing a deadline. */
-  wait = CLAMP (self->next_fire - now, 1, 15 * 60);
+  /* The whole wait at once. GLib's timeouts follow the monotonic clock,
+   * which stops in suspend: rapport_notifier_resumed() looks again when the
+   * machine wakes up, so a long wait misses nothing. */
+  wait = CLAMP (self->next_fire - now, 1, G_MAXINT);
   self->timer = g_timeout_add_seconds ((guint)wait, on_timer, self);
+}
+
+/**
+ * rapport_notifier_resumed:
+ *
+ * The machine woke up from suspend: the timer's monotonic clock stood still
+ * meanwhile, so what fell due is announced now and the timer armed afresh.
+ * rapport_notifier_watch_system() calls this on logind's word.
+ */
+void
+rapport_notifier_resumed (RapportNotifier *self)
+{
+  g_return_if_fail (RAPPORT_IS_NOTIFIER (self));
+
+  g_debug ("Resumed from suspend: looking again");
+  rapport_notifier_check (self);
+}
+
+/**
+ * rapport_notifier_time_zone_changed:
+ *
+ * The system's time zone changed (or the clock was set with it): times are
+ * shown in the new zone from now on, and what has come due is announced.
+ */
+void
+rapport_notifier_time_zone_changed (RapportNotifier *self)
+{
+  g_return_if_fail (RAPPORT_IS_NOTIFIER (self));
+
+  g_debug ("The time zone changed: looking again");
+  g_clear_pointer (&local_zone, g_time_zone_unref);
+  rapport_notifier_check (self);
+}
+
+static void
+on_prepare_for_sleep (GDBusConnection *bus,
+                      const char      *sender,
+                      const char      *path,
+                      const char      *interface,
+                      const char      *signal,
+                      GVariant        *parameters,
+                      gpointer         data)
+{
+  gboolean going_to_sleep = TRUE;
+
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    g_variant_get (parameters, "(b)", &going_to_sleep);
+  if (!going_to_sleep)
+    rapport_notifier_resumed (RAPPORT_NOTIFIER (data));
+}
+
+static gboolean
+on_zone_idle (gpointer data)
+{
+  RapportNotifier *self = data;
+
+  self->zone_idle = 0;
+  rapport_notifier_time_zone_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Both watchers may see one change, and a replaced symlink is several file
+ * events: look once they settle. */
+static void
+queue_time_zone_changed (RapportNotifier *self)
+{
+  if (self->zone_idle == 0)
+    self->zone_idle = g_timeout_add (200, on_zone_idle, self);
+}
+
+static void
+on_timedate_properties_changed (GDBusConnection *bus,
+                                const char      *sender,
+                                const char      *path,
+                                const char      *interface,
+                                const char      *signal,
+                                GVariant        *parameters,
+                                gpointer         data)
+{
+  g_autoptr(GVariant) changed = NULL;
+  g_autoptr(GVariant) zone = NULL;
+  g_autofree const char **invalidated = NULL;
+  const char *iface;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(sa{sv}as)")))
+    return;
+  g_variant_get (parameters, "(&s@a{sv}^a&s)", &iface, &changed, &invalidated);
+  zone = g_variant_lookup_value (changed, "Timezone", NULL);
+  if (zone != NULL || (invalidated != NULL && g_strv_contains (invalidated, "Timezone")))
+    queue_time_zone_changed (RAPPORT_NOTIFIER (data));
+}
+
+static void
+on_localtime_changed (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other,
+                      GFileMonitorEvent  event,
+                      gpointer           data)
+{
+  queue_time_zone_changed (RAPPORT_NOTIFIER (data));
+}
+
+static void
+on_system_bus (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_bus_get_finish (result, &error);
+  RapportNotifier *self;
+
+  if (bus == NULL)
+    {
+      /* No system bus (a container, a test): only the file monitor and
+       * the data's changes wake the timer early. Nothing to warn about. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No system bus, so no word of suspend: %s", error->message);
+      return;
+    }
+
+  self = RAPPORT_NOTIFIER (data);   /* not cancelled, so still alive */
+  self->system_bus = bus;
+  /* Without logind or timedated these never fire, which is harmless. */
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1", "org.freedesktop.login1.Manager",
+                                        "PrepareForSleep", "/org/freedesktop/login1", NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self, NULL);
+  self->timedate_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.timedate1", "org.freedesktop.DBus.Properties",
+                                        "PropertiesChanged", "/org/freedesktop/timedate1",
+                                        "org.freedesktop.timedate1", G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_timedate_properties_changed, self, NULL);
+}
+
+/**
+ * rapport_notifier_watch_system:
+ *
+ * Listens for what a timer cannot see: logind's PrepareForSleep(false) on
+ * the system bus (the machine resumed), and changes of the time zone
+ * (/etc/localtime, and timedated's Timezone property). Without a system
+ * bus, logind or timedated, it quietly does less.
+ */
+void
+rapport_notifier_watch_system (RapportNotifier *self)
+{
+  g_autoptr(GFile) localtime = NULL;
+
+  g_return_if_fail (RAPPORT_IS_NOTIFIER (self));
+
+  if (self->cancellable != NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus, self);
+
+  localtime = g_file_new_for_path ("/etc/localtime");
+  self->localtime_monitor = g_file_monitor_file (localtime, G_FILE_MONITOR_WATCH_HARD_LINKS, NULL, NULL);
+  if (self->localtime_monitor != NULL)
+    g_signal_connect_object (self->localtime_monitor, "changed", G_CALLBACK (on_localtime_changed), self, 0);
 }
 
 static gboolean
@@ -400,6 +610,19 @@ rapport_notifier_dispose (GObject *object)
 
   g_clear_handle_id (&self->timer, g_source_remove);
   g_clear_handle_id (&self->idle, g_source_remove);
+  g_clear_handle_id (&self->zone_idle, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->system_bus != NULL)
+    {
+      g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+      g_dbus_connection_signal_unsubscribe (self->system_bus, self->timedate_subscription);
+      self->sleep_subscription = self->timedate_subscription = 0;
+    }
+  g_clear_object (&self->system_bus);
+  if (self->localtime_monitor != NULL)
+    g_file_monitor_cancel (self->localtime_monitor);
+  g_clear_object (&self->localtime_monitor);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);

@@ -19,6 +19,9 @@ gboolean         rapport_notifier_snooze       (RapportNotifier               *s
                                                 const char                    *key,
                                                 int                            seconds);
 gint64           rapport_notifier_get_next_fire (RapportNotifier              *self);
+void             rapport_notifier_watch_system (RapportNotifier               *self);
+void             rapport_notifier_resumed      (RapportNotifier               *self);
+void             rapport_notifier_time_zone_changed (RapportNotifier          *self);
 void             rapport_notifier_set_settings (RapportNotifier               *self,
                                                 const RapportReminderSettings *settings);
 char            *rapport_reminder_dup_title    (RapportStore                  *store,

@@ -64,6 +64,11 @@ rapport_reminder_key_for_stage (const RapportReminder *r,
       return g_strdup_printf ("action:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, r->action_id, r->deadline);
     case RAPPORT_REMINDER_TELL_REFERRER:
       return g_strdup_printf ("tell-referrer:%" G_GINT64_FORMAT, r->appointment_id);
+    case RAPPORT_REMINDER_RECONTACT:
+      /* The stage is the period since the last contact: the first, the
+       * second … reminder without news. */
+      return g_strdup_printf ("recontact:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%d",
+                              r->contact_id, r->deadline, stage);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -178,13 +183,86 @@ rapport_reminders_due (const RapportReminderAppointment *appointments,
   return due;
 }
 
+/* @months calendar months after @when, counted in UTC so that the moment
+ * (and with it the reminder's key) does not move with the time zone. */
+static gint64
+add_months (gint64 when,
+            int    months)
+{
+  g_autoptr(GDateTime) then = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) later = then ? g_date_time_add_months (then, months) : NULL;
+
+  return later ? g_date_time_to_unix (later) : G_MAXINT64;
+}
+
+/**
+ * rapport_reminders_recontact:
+ * @due: (element-type RapportReminder): where to add what has come due
+ * @next_fire: (inout): the next moment a reminder comes due, or 0; made
+ *   earlier if one of these comes due sooner
+ *
+ * "Get back in touch": a person met (or thanked, or being followed up)
+ * with no contact for settings->recontact_months months gets one reminder,
+ * and one more each further period without news. Its stage is the period,
+ * so an app closed for half a year announces the latest period once.
+ */
+void
+rapport_reminders_recontact (const RapportReminderContact  *contacts,
+                             guint                          n_contacts,
+                             const RapportReminderSettings *settings,
+                             gint64                         now,
+                             GPtrArray                     *due,
+                             gint64                        *next_fire)
+{
+  int months = settings->recontact_months;
+
+  if (months <= 0)
+    return;
+
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      const RapportReminderContact *c = &contacts[i];
+      gint64 fire = 0, next;
+      int period = 0;
+
+      if (c->last_contact <= 0 || c->stage < RAPPORT_STAGE_MET || c->stage == RAPPORT_STAGE_DECLINED)
+        continue;
+
+      /* A bounded walk: years of silence at one month are a few dozen steps. */
+      while ((next = add_months (c->last_contact, (period + 1) * months)) <= now && period < 1200)
+        {
+          fire = next;
+          period++;
+        }
+
+      if (period > 0)
+        g_ptr_array_add (due, reminder_new (RAPPORT_REMINDER_RECONTACT, period, 0, c->id, 0,
+                                            c->last_contact, fire));
+      if (next != G_MAXINT64)
+        consider (next, now, next_fire);
+    }
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = ((const RapportReminderContact *)a)->id, y = ((const RapportReminderContact *)b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 collect (RapportStore *store,
          GArray       *appointments,
-         GArray       *actions)
+         GArray       *actions,
+         GArray       *contacts)
 {
   g_autoptr(GArray) states = NULL;
   g_autoptr(GArray) open = NULL;
+  g_autoptr(GHashTable) met = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  GHashTableIter iter;
+  RapportReminderContact *c;
 
   /* One query each rather than objects per interview: this runs at
    * startup, and a large database has tens of thousands of interviews. */
@@ -208,7 +286,35 @@ collect (RapportStore *store,
           s->contact_stage != RAPPORT_STAGE_DECLINED)
         r.thanked = r.end;
       g_array_append_val (appointments, r);
+
+      /* The last contact with a person met: asking, meeting, thanking. */
+      if (s->contact_id > 0 && s->contact_stage >= RAPPORT_STAGE_MET && s->contact_stage != RAPPORT_STAGE_DECLINED)
+        {
+          gint64 last = MAX (s->created, s->thanked);
+
+          if (s->status == RAPPORT_STATUS_HELD)
+            last = MAX (last, s->end);
+          if ((c = g_hash_table_lookup (met, &s->contact_id)) == NULL)
+            {
+              c = g_new0 (RapportReminderContact, 1);
+              c->id = s->contact_id;
+              c->stage = s->contact_stage;
+              g_hash_table_insert (met, &c->id, c);
+            }
+          c->last_contact = MAX (c->last_contact, last);
+        }
     }
+
+  /* Other appointments count too (a call, a coffee): the store's "last
+   * contacted", as the contact list sorts by it. One query per person met,
+   * and a student meets dozens, not thousands. */
+  g_hash_table_iter_init (&iter, met);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&c))
+    {
+      c->last_contact = MAX (c->last_contact, rapport_store_get_last_contacted (store, c->id));
+      g_array_append_val (contacts, *c);
+    }
+  g_array_sort (contacts, compare_contacts);
 
   open = rapport_store_list_open_actions (store, NULL);
   for (guint j = 0; open && j < open->len; j++)
@@ -242,15 +348,18 @@ rapport_reminders_to_announce (RapportStore                  *store,
 {
   g_autoptr(GArray) appointments = g_array_new (FALSE, TRUE, sizeof (RapportReminderAppointment));
   g_autoptr(GArray) actions = g_array_new (FALSE, TRUE, sizeof (RapportReminderAction));
+  g_autoptr(GArray) contacts = g_array_new (FALSE, TRUE, sizeof (RapportReminderContact));
   g_autoptr(GPtrArray) due = NULL;
   GPtrArray *announce = g_ptr_array_new_with_free_func ((GDestroyNotify)rapport_reminder_free);
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), announce);
 
-  collect (store, appointments, actions);
+  collect (store, appointments, actions, contacts);
   due = rapport_reminders_due ((RapportReminderAppointment *)(gpointer)appointments->data, appointments->len,
                                (RapportReminderAction *)(gpointer)actions->data, actions->len,
                                settings, now, next_fire);
+  rapport_reminders_recontact ((RapportReminderContact *)(gpointer)contacts->data, contacts->len,
+                               settings, now, due, next_fire);
 
   for (guint i = 0; i < due->len; i++)
     {

@@ -12,6 +12,7 @@ typedef enum {
   RAPPORT_REMINDER_REQUEST_FOLLOW_UP,
   RAPPORT_REMINDER_ACTION_DUE,
   RAPPORT_REMINDER_TELL_REFERRER,
+  RAPPORT_REMINDER_RECONTACT,
 } RapportReminderKind;
 
 /* Stages of a thank-you deadline */
@@ -45,15 +46,24 @@ typedef struct
   gboolean done;
 } RapportReminderAction;
 
+/* A person met, for the "get back in touch" rule. */
 typedef struct
 {
-  int nudge_after;    /* seconds after the interview ends */
-  int soon_before;    /* seconds before the thank-you deadline */
-  int request_after;  /* seconds without an answer to a request */
-  int snooze;         /* seconds "Remind Me Later" waits */
+  gint64        id;
+  RapportStage  stage;
+  gint64        last_contact;  /* the latest request, meeting or thank-you note */
+} RapportReminderContact;
+
+typedef struct
+{
+  int nudge_after;       /* seconds after the interview ends */
+  int soon_before;       /* seconds before the thank-you deadline */
+  int request_after;     /* seconds without an answer to a request */
+  int snooze;            /* seconds "Remind Me Later" waits */
+  int recontact_months;  /* months without contact before "get back in touch"; 0: never */
 } RapportReminderSettings;
 
-#define RAPPORT_REMINDER_SETTINGS_INIT { 2 * 60 * 60, 4 * 60 * 60, 7 * 24 * 60 * 60, 60 * 60 }
+#define RAPPORT_REMINDER_SETTINGS_INIT { 2 * 60 * 60, 4 * 60 * 60, 7 * 24 * 60 * 60, 60 * 60, 3 }
 
 typedef struct
 {
@@ -76,6 +86,12 @@ GPtrArray *rapport_reminders_due        (const RapportReminderAppointment *appoi
                                          guint                             n_actions,
                                          const RapportReminderSettings    *settings,
                                          gint64                            now,
+                                         gint64                           *next_fire);
+void       rapport_reminders_recontact  (const RapportReminderContact     *contacts,
+                                         guint                             n_contacts,
+                                         const RapportReminderSettings    *settings,
+                                         gint64                            now,
+                                         GPtrArray                        *due,
                                          gint64                           *next_fire);
 GPtrArray *rapport_reminders_to_announce (RapportStore                    *store,
                                          const RapportReminderSettings    *settings,

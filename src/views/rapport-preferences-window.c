@@ -24,6 +24,10 @@ struct _RapportPreferencesWindow
   GtkSpinButton        *soon_spin;
   AdwActionRow         *snooze_row;
   GtkSpinButton        *snooze_spin;
+  AdwActionRow         *follow_up_row;
+  GtkSpinButton        *follow_up_spin;
+  AdwActionRow         *recontact_row;
+  GtkSpinButton        *recontact_spin;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPreferencesWindow, rapport_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -56,6 +60,10 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, nudge_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, soon_spin);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, snooze_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, follow_up_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, follow_up_spin);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, recontact_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, recontact_spin);
 }
 
 static void
@@ -68,6 +76,8 @@ rapport_preferences_window_init (RapportPreferencesWindow *self)
   rapport_view_guard_spin (self->soon_spin, self->soon_row);
   rapport_view_guard_spin (self->snooze_spin, self->snooze_row);
   rapport_view_guard_spin (self->duration_spin, self->duration_row);
+  rapport_view_guard_spin (self->follow_up_spin, self->follow_up_row);
+  rapport_view_guard_spin (self->recontact_spin, self->recontact_row);
 }
 
 RapportPreferencesWindow *
@@ -87,5 +97,7 @@ rapport_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "thank-you-nudge-after", self->nudge_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "thank-you-soon-before", self->soon_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "snooze-minutes", self->snooze_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "follow-up-days", self->follow_up_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "recontact-months", self->recontact_spin, "value", G_SETTINGS_BIND_DEFAULT);
   return self;
 }

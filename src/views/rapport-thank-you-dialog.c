@@ -160,11 +160,15 @@ mark_sent_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *follow_up = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 follow_up_after = RAPPORT_FOLLOW_UP_AFTER;
+
+  if (self->settings != NULL)
+    follow_up_after = (gint64)g_settings_get_int (self->settings, "follow-up-days") * 24 * 60 * 60;
 
   /* Translators: an action item, %s is a person's name */
   follow_up = g_strdup_printf (_("Keep %s posted on how your search goes"), rapport_contact_get_name (self->contact));
   if (!rapport_store_mark_thanked (self->store, self->appointment, now, follow_up,
-                                   now + RAPPORT_FOLLOW_UP_AFTER, &error))
+                                   now + follow_up_after, &error))
     {
       gtk_label_set_label (self->hint_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);

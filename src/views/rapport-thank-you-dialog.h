@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define RAPPORT_TYPE_THANK_YOU_DIALOG (rapport_thank_you_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (RapportThankYouDialog, rapport_thank_you_dialog, RAPPORT, THANK_YOU_DIALOG, AdwWindow)
 
+/* Without settings; the "follow-up-days" key says how long, by default this. */
 #define RAPPORT_FOLLOW_UP_AFTER (14 * 24 * 60 * 60)
 
 RapportThankYouDialog *rapport_thank_you_dialog_new      (GtkWindow             *parent,
