@@ -280,6 +280,45 @@ test_carry_topics (Fixture       *f,
   g_assert_cmpint (to, ==, 0);
 }
 
+static RapportContact *
+add_contact (Fixture    *f,
+             const char *name,
+             gint64      referred_by)
+{
+  RapportContact *contact = rapport_contact_new (name);
+
+  rapport_contact_set_referred_by (contact, referred_by);
+  g_assert_true (rapport_store_add_contact (f->store, contact, NULL));
+  return contact;
+}
+
+static void
+test_referrals (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add_contact (f, "Ada", 0);
+  g_autoptr(RapportContact) grace = add_contact (f, "Grace", rapport_record_get_id (RAPPORT_RECORD (ada)));
+  g_autoptr(RapportContact) alan = add_contact (f, "Alan", rapport_record_get_id (RAPPORT_RECORD (grace)));
+  g_autoptr(RapportContact) gone = add_contact (f, "Gone", rapport_record_get_id (RAPPORT_RECORD (ada)));
+  g_autoptr(RapportContact) alone = add_contact (f, "Alone", 0);
+  g_autoptr(GArray) links = NULL;
+  const RapportReferral *r;
+
+  g_assert_true (rapport_store_delete_contact (f->store, gone, NULL));
+
+  /* Oldest first; the deleted contact and the one who was never referred
+   * are not links. */
+  links = rapport_store_list_referrals (f->store, NULL);
+  g_assert_cmpuint (links->len, ==, 2);
+  r = &g_array_index (links, RapportReferral, 0);
+  g_assert_cmpint (r->id, ==, rapport_record_get_id (RAPPORT_RECORD (grace)));
+  g_assert_cmpint (r->referred_by, ==, rapport_record_get_id (RAPPORT_RECORD (ada)));
+  r = &g_array_index (links, RapportReferral, 1);
+  g_assert_cmpint (r->id, ==, rapport_record_get_id (RAPPORT_RECORD (alan)));
+  g_assert_cmpint (r->referred_by, ==, rapport_record_get_id (RAPPORT_RECORD (grace)));
+  (void)alone;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +330,7 @@ main (int   argc,
   ADD ("/evaluations/six-of-eleven", test_six_of_eleven);
   ADD ("/evaluations/comparison", test_comparison);
   ADD ("/evaluations/carry-topics", test_carry_topics);
+  ADD ("/evaluations/referrals", test_referrals);
 #undef ADD
 
   return g_test_run ();

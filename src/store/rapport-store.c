@@ -4571,6 +4571,47 @@ rapport_store_add_referral (RapportStore      *self,
 }
 
 /**
+ * rapport_store_list_referrals:
+ *
+ * Who led to whom, as saved: one #RapportReferral per contact whose
+ * referrer is a contact too, neither of them deleted, oldest first. One
+ * query, so that a map of the chains reads no contact it does not show.
+ *
+ * Returns: (transfer full) (element-type RapportReferral) (nullable):
+ */
+GArray *
+rapport_store_list_referrals (RapportStore  *self,
+                              GError       **error)
+{
+  g_autoptr(GArray) referrals = g_array_new (FALSE, FALSE, sizeof (RapportReferral));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT c.id, c.referred_by FROM contacts c"
+                              " JOIN contacts r ON r.id = c.referred_by"
+                              " WHERE c.deleted IS NULL AND r.deleted IS NULL AND c.id != r.id"
+                              " ORDER BY c.id", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportReferral r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (referrals, r);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&referrals);
+}
+
+/**
  * rapport_store_mark_held:
  *
  * The interview took place: the appointment is "held" and the contact

@@ -87,6 +87,13 @@ typedef struct
   gboolean done;
 } RapportOpenAction;
 
+/* One link of a referral chain: @referred_by led to @id. */
+typedef struct
+{
+  gint64 id;
+  gint64 referred_by;
+} RapportReferral;
+
 #define RAPPORT_STORE_SCHEMA_VERSION 8
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
@@ -308,6 +315,8 @@ RapportContact     *rapport_store_add_referral           (RapportStore          
                                                           const char                    *name,
                                                           const char                    *organization,
                                                           const char                    *reach,
+                                                          GError                       **error);
+GArray             *rapport_store_list_referrals         (RapportStore                  *self,
                                                           GError                       **error);
 gboolean            rapport_store_mark_held              (RapportStore                  *self,
                                                           RapportAppointment            *appointment,

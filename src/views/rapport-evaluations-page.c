@@ -7,7 +7,9 @@
 
 #include "rapport-comparison-item.h"
 #include "rapport-evaluation-dialog.h"
+#include "rapport-evaluations-overview.h"
 #include "rapport-evaluations-page.h"
+#include "rapport-referral-map.h"
 #include "rapport-view-util.h"
 
 /* The held interviews to evaluate, and side-by-side comparisons of career
@@ -25,6 +27,9 @@ struct _RapportEvaluationsPage
   GtkColumnView *fields_view;
   GtkColumnView *organizations_view;
   GtkColumnView *sources_view;
+  RapportEvaluationsOverview *overview;
+  GtkStack     *referrals_stack;
+  RapportReferralMap *referral_map;
 
   gboolean      stale;
 };
@@ -213,6 +218,10 @@ refresh (RapportEvaluationsPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->interviews_stack, held && held->len ? "list" : "empty");
+
+  rapport_referral_map_refresh (self->referral_map);
+  gtk_stack_set_visible_child_name (self->referrals_stack,
+                                    rapport_referral_map_get_n_people (self->referral_map) ? "map" : "empty");
 }
 
 /* A hidden page only notes that it is out of date, and catches up when it
@@ -269,6 +278,8 @@ rapport_evaluations_page_class_init (RapportEvaluationsPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = rapport_evaluations_page_dispose;
 
+  g_type_ensure (RAPPORT_TYPE_EVALUATIONS_OVERVIEW);
+  g_type_ensure (RAPPORT_TYPE_REFERRAL_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-evaluations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, interviews_stack);
@@ -276,6 +287,9 @@ rapport_evaluations_page_class_init (RapportEvaluationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, fields_view);
   gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, organizations_view);
   gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, overview);
+  gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, referrals_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportEvaluationsPage, referral_map);
 }
 
 static void
@@ -293,6 +307,9 @@ rapport_evaluations_page_init (RapportEvaluationsPage *self)
                interview_columns, G_N_ELEMENTS (interview_columns));
   add_columns (self->sources_view, G_LIST_MODEL (self->comparisons[RAPPORT_COMPARE_SOURCE]),
                source_columns, G_N_ELEMENTS (source_columns));
+  rapport_evaluations_overview_set_models (self->overview,
+                                           G_LIST_MODEL (self->comparisons[RAPPORT_COMPARE_FIELD]),
+                                           G_LIST_MODEL (self->comparisons[RAPPORT_COMPARE_SOURCE]));
 }
 
 void
@@ -303,6 +320,7 @@ rapport_evaluations_page_set_store (RapportEvaluationsPage *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  rapport_referral_map_set_store (self->referral_map, store);
   g_signal_connect_swapped (store, "changed::evaluations", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (store, "changed::appointments", G_CALLBACK (queue_refresh), self);
   g_signal_connect_swapped (store, "changed::contacts", G_CALLBACK (queue_refresh), self);
