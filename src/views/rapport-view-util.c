@@ -317,6 +317,10 @@ on_contact_row_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (GTK_WIDGET (row->summary), FALSE);
   row->match = GTK_LABEL (contact_row_label (texts, "caption", "dim-label"));
   gtk_label_set_use_markup (row->match, TRUE);
+  /* The sidebar is narrow: two lines keep the match and some words around it in view. */
+  gtk_label_set_wrap (row->match, TRUE);
+  gtk_label_set_wrap_mode (row->match, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (row->match, 2);
   gtk_widget_set_visible (GTK_WIDGET (row->match), FALSE);
   gtk_box_append (GTK_BOX (box), texts);
 
