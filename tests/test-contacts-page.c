@@ -566,6 +566,81 @@ test_rows_follow_edits (Fixture       *f,
   assert_rows (f, expected);
 }
 
+/* A contact found by words its row does not show says where they were
+ * found, with the words around them as written; the line follows the
+ * search and leaves with it. Sorted by last contact, rows say when. */
+static void
+test_rows_show_search_match (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "Engines");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper", "Navy");
+  g_autoptr(RapportAppointment) meeting = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW,
+                                                                   rapport_record_get_id (RAPPORT_RECORD (ada)));
+  g_autoptr(RapportInterview) interview = NULL;
+  GtkWidget *search = test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "search_entry");
+  GtkDropDown *sort = GTK_DROP_DOWN (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "sort_dropdown"));
+  const char *to_contact = rapport_stage_get_label (RAPPORT_STAGE_TO_CONTACT);
+  const char *requested = rapport_stage_get_label (RAPPORT_STAGE_REQUESTED);
+  g_autofree char *expected = NULL;
+  CountWait w = { f, 1 };
+
+  rapport_contact_set_job_title (ada, "Analyst");
+  g_assert_true (rapport_store_add_appointment (f->ts.store, meeting, NULL));
+  interview = rapport_store_get_interview (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (meeting)), NULL);
+  g_assert_nonnull (interview);
+  rapport_interview_set_notebook (interview,
+                                  "We talked for an hour about her early years at the lab, "
+                                  "the move to industry, and then at length about the "
+                                  "ferroelectric memory work <that> she now leads.");
+  g_assert_true (rapport_store_flush (f->ts.store, NULL));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "FERROELEC");
+  test_wait_until (list_has_count, &w);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|"
+                              "Interview notes: …length about the <b>ferroelec</b>tric memory work &lt;that&gt; she now…|%s|\n",
+                              requested);
+  assert_rows (f, expected);
+
+  /* the same contact found by more words: its row, not bound again, follows */
+  gtk_editable_set_text (GTK_EDITABLE (search), "FERROELECTRIC MEMORY");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|"
+                              "Interview notes: …about the <b>ferroelectric memory</b> work &lt;that&gt; she now leads.|%s|\n",
+                              requested);
+  assert_rows (f, expected);
+
+  /* found by what the row shows: nothing to add */
+  gtk_editable_set_text (GTK_EDITABLE (search), "engines");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|%s|\n", requested);
+  assert_rows (f, expected);
+
+  /* no search, no line */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  w.expected = 2;
+  test_wait_until (list_has_count, &w);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|%s|\nGrace Hopper|Navy|%s|\n",
+                              requested, to_contact);
+  assert_rows (f, expected);
+
+  /* sorted by last contact, each row says when */
+  gtk_drop_down_set_selected (sort, RAPPORT_CONTACT_SORT_LAST_CONTACTED);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines · Last contacted today|%s|\n"
+                              "Grace Hopper|Navy · Not contacted yet|%s|\n",
+                              requested, to_contact);
+  assert_rows (f, expected);
+
+  gtk_drop_down_set_selected (sort, RAPPORT_CONTACT_SORT_NAME);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada Lovelace|Analyst at Engines|%s|\nGrace Hopper|Navy|%s|\n",
+                              requested, to_contact);
+  assert_rows (f, expected);
+  (void)grace;
+}
+
 static void
 test_links_for_reaching (Fixture       *f,
                          gconstpointer  data)
@@ -765,6 +840,7 @@ main (int   argc,
   ADD ("/contacts-page/name-cannot-be-emptied", test_name_cannot_be_emptied);
   ADD ("/contacts-page/search-and-filters", test_search_and_filters);
   ADD ("/contacts-page/sort-order", test_sort_order);
+  ADD ("/contacts-page/rows-show-search-match", test_rows_show_search_match);
   ADD ("/contacts-page/rename-keeps-detail-open", test_rename_keeps_detail_open);
   ADD ("/contacts-page/delete-and-undo", test_delete_and_undo);
   ADD ("/contacts-page/merge-and-undo", test_merge_and_undo);

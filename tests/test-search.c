@@ -8,6 +8,7 @@
 
 #include "rapport-contact-list.h"
 #include "rapport-store.h"
+#include "rapport-text.h"
 
 typedef struct
 {
@@ -428,6 +429,108 @@ test_filters_and_sort (Fixture       *f,
   g_assert_cmpuint (type_and_check (f, list, &query, "sam"), ==, 3);
 }
 
+/* The place and the words around the first match, as "Place: sn[ipp]et",
+ * or NULL when the contact does not match */
+static char *
+match_of (Fixture        *f,
+          RapportContact *contact,
+          const char     *search)
+{
+  g_autofree char *needle = rapport_text_fold (search);
+  g_autoptr(RapportSearchMatch) match = rapport_store_find_search_match (f->store, id_of (contact), needle);
+
+  if (match == NULL)
+    return NULL;
+  if (match->snippet == NULL)
+    return g_strdup_printf ("%d %s", match->place, match->label);
+
+  g_assert_true (g_utf8_validate (match->snippet, -1, NULL));
+  g_assert_cmpuint (match->match_end, <=, strlen (match->snippet));
+  return g_strdup_printf ("%d %s: %.*s[%.*s]%s", match->place, match->label,
+                          (int)match->match_start, match->snippet,
+                          (int)(match->match_end - match->match_start),
+                          match->snippet + match->match_start,
+                          match->snippet + match->match_end);
+}
+
+#define assert_match(f, contact, search, expected) \
+  G_STMT_START { \
+    g_autofree char *_got = match_of (f, contact, search); \
+    g_assert_cmpstr (_got, ==, expected); \
+  } G_STMT_END
+
+/* Each text a search looks through says it was there, with the words
+ * around the match as they were written; what is deleted is not there. */
+static void
+test_match_places (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace");
+  g_autoptr(RapportContact) nobody = add (f, "Nobody Else");
+  g_autoptr(RapportAppointment) meeting = NULL;
+  g_autoptr(RapportInterview) interview = add_interview (f, ada, &meeting);
+  g_autoptr(RapportPrompt) prompt = add_prompt (f, interview);
+  g_autoptr(RapportClipping) clip = rapport_clipping_new ("Zephyrine quarterly");
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
+  g_autofree char *place = NULL;
+
+  rapport_contact_set_organization (ada, "Marrowind Labs");
+  rapport_contact_set_field (ada, "Ornithology");
+  rapport_contact_set_job_title (ada, "Glassblower");
+  rapport_contact_set_notes (ada, "Elle a étudié à l'école normale 🎓 avant tout");
+  rapport_interview_set_goals (interview, "Ask about the lighthouse project");
+  rapport_interview_set_notebook (interview,
+                                  "We talked for an hour about her early years at the lab, "
+                                  "the move to industry, and then at length about the "
+                                  "ferroelectric memory work that she now leads with a "
+                                  "team of twelve.");
+  rapport_prompt_set_notes (prompt, "Tangerine growers need analysts");
+  rapport_clipping_set_notes (clip, "A kaleidoscope of careers");
+  g_assert_true (rapport_store_add_clipping (f->store, clip, NULL));
+  g_assert_true (rapport_store_link_clipping (f->store, clip, ada, NULL));
+  flush (f);
+
+  assert_match (f, ada, "LOVE", "0 Name");
+  assert_match (f, ada, "marrow", "1 Organization: [Marrow]ind Labs");
+  assert_match (f, ada, "ornith", "2 Field of interest: [Ornith]ology");
+  assert_match (f, ada, "blower", "3 Job title: Glass[blower]");
+  /* case and accents as the search ignores them, the word as written */
+  assert_match (f, ada, "ECOLE", "4 Notes: Elle a étudié à l'[école] normale 🎓 avant tout");
+  assert_match (f, ada, "lighthouse", "5 Interview goals: Ask about the [lighthouse] project");
+  assert_match (f, ada, "FERROELEC",
+                "6 Interview notes: …length about the [ferroelec]tric memory work that she now…");
+  assert_match (f, ada, "growers", "7 Notes on a question: Tangerine [growers] need analysts");
+  assert_match (f, ada, "zephyr", "8 Clipping: [Zephyr]ine quarterly");
+  assert_match (f, ada, "kaleido",
+                "9 Clipping “Zephyrine quarterly”: A [kaleido]scope of careers");
+  /* the first place in the search's order wins */
+  assert_match (f, ada, "a", "0 Name");
+  assert_match (f, ada, "the", "5 Interview goals: Ask about [the] lighthouse project");
+  assert_match (f, ada, "no such words", NULL);
+  assert_match (f, nobody, "ferroelec", NULL);
+
+  /* every contact the search finds has a place to show */
+  g_assert_cmpuint (type_and_check (f, list, &query, "FERROELEC"), ==, 1);
+  g_assert_cmpint (only_match (list), ==, id_of (ada));
+
+  /* a deleted clipping, a deleted interview: no longer where it was found */
+  g_assert_true (rapport_store_delete_clipping (f->store, clip, NULL));
+  assert_match (f, ada, "kaleido", NULL);
+  assert_match (f, ada, "zephyr", NULL);
+  g_assert_true (rapport_store_delete_appointment (f->store, meeting, NULL));
+  assert_match (f, ada, "ferroelec", NULL);
+  assert_match (f, ada, "growers", NULL);
+  assert_match (f, ada, "lighthouse", NULL);
+  place = match_of (f, ada, "the");
+  g_assert_null (place);
+  g_assert_cmpuint (type_and_check (f, list, &query, "FERROELEC"), ==, 0);
+
+  /* and a deleted contact has none */
+  g_assert_true (rapport_store_delete_contact (f->store, ada, NULL));
+  assert_match (f, ada, "love", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +544,7 @@ main (int   argc,
   ADD ("/search/follows-changes", test_follows_changes);
   ADD ("/search/narrowing", test_narrowing);
   ADD ("/search/filters-and-sort", test_filters_and_sort);
+  ADD ("/search/match-places", test_match_places);
 #undef ADD
 
   return g_test_run ();

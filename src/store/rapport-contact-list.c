@@ -35,6 +35,7 @@ struct _RapportContactList
   RapportStore        *store;
   GArray              *ids;
   char                *search;
+  char                *search_folded;   /* stripped and folded, NULL when empty */
   RapportContactQuery  query;
 
   SearchIndex         *index;
@@ -76,6 +77,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_N_ITEMS,
+  PROP_SEARCH,
+  PROP_SORT,
   N_PROPS
 };
 
@@ -245,17 +248,9 @@ static void
 rapport_contact_list_refresh (RapportContactList *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *needle = NULL;
+  const char *needle = self->search_folded;
   GArray *ids;
   guint old_len = self->ids ? self->ids->len : 0;
-
-  if (self->search != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (self->search));
-
-      if (*stripped != '\0')
-        needle = rapport_text_fold (stripped);
-    }
 
   if (needle == NULL)
     {
@@ -365,6 +360,7 @@ rapport_contact_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->search_folded, g_free);
 
   G_OBJECT_CLASS (rapport_contact_list_parent_class)->finalize (object);
 }
@@ -384,6 +380,12 @@ rapport_contact_list_get_property (GObject    *object,
       break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, get_n_items (G_LIST_MODEL (self)));
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_SORT:
+      g_value_set_enum (value, self->query.sort);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -442,6 +444,14 @@ rapport_contact_list_class_init (RapportContactListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified after the list changed to show what it finds, so that rows
+   * showing why a contact matched can follow. */
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL, RAPPORT_TYPE_CONTACT_SORT, RAPPORT_CONTACT_SORT_NAME,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -487,7 +497,72 @@ rapport_contact_list_set_search (RapportContactList *self,
 
   g_free (self->search);
   self->search = g_strdup (search);
+  g_clear_pointer (&self->search_folded, g_free);
+  if (search != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+      if (*stripped != '\0')
+        self->search_folded = rapport_text_fold (stripped);
+    }
+
   rapport_contact_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/**
+ * rapport_contact_list_get_search:
+ *
+ * Returns: (nullable): the search as typed
+ */
+const char *
+rapport_contact_list_get_search (RapportContactList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), NULL);
+
+  return self->search;
+}
+
+/**
+ * rapport_contact_list_get_folded_search:
+ *
+ * Returns: (nullable): what the list looks for: the search stripped and
+ *   passed through rapport_text_fold(), or %NULL when it shows everyone
+ */
+const char *
+rapport_contact_list_get_folded_search (RapportContactList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), NULL);
+
+  return self->search_folded;
+}
+
+/**
+ * rapport_contact_list_get_sort:
+ *
+ * Returns: the order of the list
+ */
+RapportContactSort
+rapport_contact_list_get_sort (RapportContactList *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), RAPPORT_CONTACT_SORT_NAME);
+
+  return self->query.sort;
+}
+
+void
+rapport_contact_list_set_sort (RapportContactList *self,
+                               RapportContactSort  sort)
+{
+  g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
+
+  if (self->query.sort == sort)
+    return;
+
+  self->query.sort = sort;
+  drop_base (self);
+  rapport_contact_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
 #define INT_SETTER(func, field, type)                                      \
@@ -505,7 +580,6 @@ func (RapportContactList *self, type value)                                \
 /* -1 for any stage or source */
 INT_SETTER (rapport_contact_list_set_stage, stage, int)
 INT_SETTER (rapport_contact_list_set_source, source, int)
-INT_SETTER (rapport_contact_list_set_sort, sort, RapportContactSort)
 INT_SETTER (rapport_contact_list_set_referred_by, referred_by, gint64)
 INT_SETTER (rapport_contact_list_set_clipping, clipping_id, gint64)
 INT_SETTER (rapport_contact_list_set_exclude, exclude_id, gint64)

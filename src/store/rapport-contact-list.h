@@ -15,6 +15,9 @@ RapportContactList *rapport_contact_list_new             (RapportStore       *st
 RapportStore       *rapport_contact_list_get_store       (RapportContactList *self);
 void                rapport_contact_list_set_search      (RapportContactList *self,
                                                           const char         *search);
+const char         *rapport_contact_list_get_search      (RapportContactList *self);
+const char         *rapport_contact_list_get_folded_search (RapportContactList *self);
+RapportContactSort  rapport_contact_list_get_sort        (RapportContactList *self);
 void                rapport_contact_list_set_stage       (RapportContactList *self,
                                                           int                 stage);
 void                rapport_contact_list_set_source      (RapportContactList *self,

@@ -2297,6 +2297,176 @@ out:
   return ok;
 }
 
+/* How many characters of the text around a match a snippet shows */
+#define SNIPPET_CHARS 60
+
+void
+rapport_search_match_free (RapportSearchMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->label);
+  g_free (match->snippet);
+  g_free (match);
+}
+
+/* A match of @folded_needle in @text, or NULL; @label is taken. */
+static RapportSearchMatch *
+search_match_new (RapportSearchPlace  place,
+                  char               *label,
+                  const char         *text,
+                  const char         *folded_needle)
+{
+  g_autofree char *owned_label = label;
+  g_autofree char *valid = NULL;
+  RapportSearchMatch *match;
+  gsize start, end;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  /* the search makes broken text valid too (rapport_text_fold) */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  if (!rapport_text_find (text, folded_needle, &start, &end))
+    return NULL;
+
+  match = g_new0 (RapportSearchMatch, 1);
+  match->place = place;
+  match->label = g_steal_pointer (&owned_label);
+  /* a name is shown whole already */
+  if (place != RAPPORT_SEARCH_PLACE_NAME)
+    match->snippet = rapport_text_snippet (text, start, end, SNIPPET_CHARS,
+                                           &match->match_start, &match->match_end);
+  return match;
+}
+
+/**
+ * rapport_store_find_search_match:
+ * @contact_id: a contact the search found
+ * @folded_needle: what was searched, passed through rapport_text_fold()
+ *
+ * Tells where a contact search for @folded_needle found contact
+ * @contact_id, looking through the same texts as
+ * rapport_store_collect_search_texts() in the same order, and shows the
+ * words around the first match as written, so that a person sees why
+ * the contact is in the list.
+ *
+ * Returns: (transfer full) (nullable): the first match, or %NULL when
+ *   the contact's texts do not contain @folded_needle
+ */
+RapportSearchMatch *
+rapport_store_find_search_match (RapportStore *self,
+                                 gint64        contact_id,
+                                 const char   *folded_needle)
+{
+  static const RapportSearchPlace contact_places[] = {
+    RAPPORT_SEARCH_PLACE_NAME,
+    RAPPORT_SEARCH_PLACE_ORGANIZATION,
+    RAPPORT_SEARCH_PLACE_FIELD,
+    RAPPORT_SEARCH_PLACE_JOB_TITLE,
+    RAPPORT_SEARCH_PLACE_NOTES,
+  };
+  RapportSearchMatch *match = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (folded_needle == NULL || *folded_needle == '\0')
+    return NULL;
+
+  /* The contact's own texts, as its search text has them */
+  if (!(stmt = prepare (self, "SELECT name, organization, field, job_title, notes"
+                              " FROM contacts WHERE id = ?1 AND deleted IS NULL", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (guint i = 0; match == NULL && i < G_N_ELEMENTS (contact_places); i++)
+      {
+        const char *label;
+
+        switch (contact_places[i])
+          {
+          case RAPPORT_SEARCH_PLACE_NAME: label = _("Name"); break;
+          case RAPPORT_SEARCH_PLACE_ORGANIZATION: label = _("Organization"); break;
+          case RAPPORT_SEARCH_PLACE_FIELD: label = _("Field of interest"); break;
+          case RAPPORT_SEARCH_PLACE_JOB_TITLE: label = _("Job title"); break;
+          case RAPPORT_SEARCH_PLACE_NOTES: label = _("Notes"); break;
+          case RAPPORT_SEARCH_PLACE_INTERVIEW_GOALS:
+          case RAPPORT_SEARCH_PLACE_INTERVIEW_NOTES:
+          case RAPPORT_SEARCH_PLACE_PROMPT_NOTES:
+          case RAPPORT_SEARCH_PLACE_CLIPPING_TITLE:
+          case RAPPORT_SEARCH_PLACE_CLIPPING_NOTES:
+          default:
+            g_assert_not_reached ();
+          }
+        match = search_match_new (contact_places[i], g_strdup (label),
+                                  (const char *)sqlite3_column_text (stmt, i), folded_needle);
+      }
+  else
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  /* Its interviews, of appointments that are not deleted */
+  if (match == NULL &&
+      (stmt = prepare (self, "SELECT i.goals, i.notebook FROM appointments a"
+                             " JOIN interviews i ON i.appointment_id = a.id"
+                             " WHERE a.contact_id = ?1 AND a.deleted IS NULL ORDER BY a.id", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      while (match == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          match = search_match_new (RAPPORT_SEARCH_PLACE_INTERVIEW_GOALS, g_strdup (_("Interview goals")),
+                                    (const char *)sqlite3_column_text (stmt, 0), folded_needle);
+          if (match == NULL)
+            match = search_match_new (RAPPORT_SEARCH_PLACE_INTERVIEW_NOTES, g_strdup (_("Interview notes")),
+                                      (const char *)sqlite3_column_text (stmt, 1), folded_needle);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (match == NULL &&
+      (stmt = prepare (self, "SELECT p.notes FROM appointments a"
+                             " JOIN interviews i ON i.appointment_id = a.id"
+                             " JOIN prompts p ON p.interview_id = i.id"
+                             " WHERE a.contact_id = ?1 AND a.deleted IS NULL AND p.notes != ''"
+                             " ORDER BY a.id, p.position", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      while (match == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        match = search_match_new (RAPPORT_SEARCH_PLACE_PROMPT_NOTES, g_strdup (_("Notes on a question")),
+                                  (const char *)sqlite3_column_text (stmt, 0), folded_needle);
+      sqlite3_reset (stmt);
+    }
+
+  /* The clippings that name it and are not deleted */
+  if (match == NULL &&
+      (stmt = prepare (self, "SELECT c.title, c.notes FROM clipping_contacts cc"
+                             " JOIN clippings c ON c.id = cc.clipping_id"
+                             " WHERE cc.contact_id = ?1 AND c.deleted IS NULL ORDER BY c.id", NULL)))
+    {
+      sqlite3_bind_int64 (stmt, 1, contact_id);
+      while (match == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *title = (const char *)sqlite3_column_text (stmt, 0);
+
+          match = search_match_new (RAPPORT_SEARCH_PLACE_CLIPPING_TITLE, g_strdup (_("Clipping")),
+                                    title, folded_needle);
+          if (match == NULL)
+            match = search_match_new (RAPPORT_SEARCH_PLACE_CLIPPING_NOTES,
+                                      /* Translators: where a search found a word:
+                                       * in the notes of the clipping titled %s */
+                                      g_strdup_printf (_("Clipping “%s”"), title ? title : ""),
+                                      (const char *)sqlite3_column_text (stmt, 1), folded_needle);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return match;
+}
+
 /* Clippings */
 
 static gboolean

@@ -146,6 +146,36 @@ gboolean         rapport_store_collect_search_texts (RapportStore               
                                                      GString                    *text,
                                                      GError                    **error);
 
+/* Where a contact search found its needle, in the order it looks. */
+typedef enum {
+  RAPPORT_SEARCH_PLACE_NAME,
+  RAPPORT_SEARCH_PLACE_ORGANIZATION,
+  RAPPORT_SEARCH_PLACE_FIELD,
+  RAPPORT_SEARCH_PLACE_JOB_TITLE,
+  RAPPORT_SEARCH_PLACE_NOTES,
+  RAPPORT_SEARCH_PLACE_INTERVIEW_GOALS,
+  RAPPORT_SEARCH_PLACE_INTERVIEW_NOTES,
+  RAPPORT_SEARCH_PLACE_PROMPT_NOTES,
+  RAPPORT_SEARCH_PLACE_CLIPPING_TITLE,
+  RAPPORT_SEARCH_PLACE_CLIPPING_NOTES,
+} RapportSearchPlace;
+
+typedef struct
+{
+  RapportSearchPlace  place;
+  char               *label;        /* translated, e.g. "Interview notes" */
+  char               *snippet;      /* the words around the match; NULL for a name */
+  gsize               match_start;  /* where the match is in @snippet, in bytes */
+  gsize               match_end;
+} RapportSearchMatch;
+
+void                rapport_search_match_free        (RapportSearchMatch *match);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportSearchMatch, rapport_search_match_free)
+
+RapportSearchMatch *rapport_store_find_search_match  (RapportStore               *self,
+                                                      gint64                      contact_id,
+                                                      const char                 *folded_needle);
+
 /* Clippings */
 gboolean         rapport_store_add_clipping         (RapportStore               *self,
                                                      RapportClipping            *clipping,

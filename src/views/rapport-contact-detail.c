@@ -192,36 +192,7 @@ static void
 update_last_contacted (RapportContactDetail *self)
 {
   gint64 when = self->contact ? rapport_contact_get_last_contacted (self->contact) : 0;
-  g_autoptr(GDateTime) then = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *text = NULL;
-  int days;
-
-  if (when == 0)
-    {
-      gtk_label_set_label (self->last_contacted_label, _("Not contacted yet"));
-      return;
-    }
-
-  then = g_date_time_new_from_unix_local (when);
-  now = g_date_time_new_now_local ();
-  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (then)
-         + 365 * (g_date_time_get_year (now) - g_date_time_get_year (then));
-
-  if (days <= 0)
-    text = g_strdup (_("Last contacted today"));
-  else if (days == 1)
-    text = g_strdup (_("Last contacted yesterday"));
-  else if (days < 60)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last contacted %d day ago",
-                                         "Last contacted %d days ago", days), days);
-  else
-    {
-      /* Translators: a date, see strftime(3) */
-      g_autofree char *date = g_date_time_format (then, _("%-d %B %Y"));
-      /* Translators: %s is a date */
-      text = g_strdup_printf (_("Last contacted on %s"), date);
-    }
+  g_autofree char *text = rapport_view_describe_last_contacted (when);
 
   gtk_label_set_label (self->last_contacted_label, text);
 }

@@ -537,6 +537,9 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed",
                            G_CALLBACK (update_list_state), self, G_CONNECT_SWAPPED);
+  /* Rows say why a search found them, and when they were last contacted
+   * when sorted by it. */
+  rapport_view_contact_factory_set_list (gtk_list_view_get_factory (self->list_view), self->list);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   rapport_contact_detail_set_store (self->detail, store);

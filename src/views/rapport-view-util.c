@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rapport-contact-list.h"
 #include "rapport-enums.h"
 #include "rapport-view-util.h"
 
@@ -202,18 +203,77 @@ rapport_view_format_iso_date (const char *iso_date)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+/**
+ * rapport_view_describe_last_contacted:
+ * @when: UTC seconds of the last contact, or 0
+ *
+ * Returns: (transfer full): "Last contacted yesterday", "Not contacted
+ *   yet" and the like, as the contact's page and the list say it
+ */
+char *
+rapport_view_describe_last_contacted (gint64 when)
+{
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  int days;
+
+  if (when == 0 || (then = g_date_time_new_from_unix_local (when)) == NULL)
+    return g_strdup (_("Not contacted yet"));
+
+  now = g_date_time_new_now_local ();
+  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (then)
+         + 365 * (g_date_time_get_year (now) - g_date_time_get_year (then));
+
+  if (days <= 0)
+    return g_strdup (_("Last contacted today"));
+  else if (days == 1)
+    return g_strdup (_("Last contacted yesterday"));
+  else if (days < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last contacted %d day ago",
+                                         "Last contacted %d days ago", days), days);
+  else
+    {
+      /* Translators: a date, see strftime(3) */
+      g_autofree char *date = g_date_time_format (then, _("%-d %B %Y"));
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Last contacted on %s"), date);
+    }
+}
+
+/* What the rows of one contact factory share: the list they show, whose
+ * search and order some rows follow, and the rows bound now. */
+typedef struct
+{
+  RapportContactList *list;
+  GPtrArray          *rows;   /* ContactRow, bound */
+} ContactFactory;
+
+#define CONTACT_FACTORY_KEY "rapport-contact-factory"
+
 /* A row of a contact list, built in C: a GtkBuilder template with
  * expressions cost tens of milliseconds at startup, for a few labels. */
 typedef struct
 {
+  ContactFactory *factory;
+  GtkWidget      *box;
   GtkWidget      *avatar;
   GtkLabel       *name;
   GtkLabel       *summary;
+  GtkLabel       *match;
   GtkLabel       *stage;
   RapportContact *contact;   /* the bound item */
+  char           *needle;    /* the search the match line shows */
+  gboolean        dated;     /* whether it shows when they were last contacted */
 } ContactRow;
 
 #define CONTACT_ROW_KEY "rapport-contact-row"
+
+static void
+contact_row_free (ContactRow *row)
+{
+  g_free (row->needle);
+  g_free (row);
+}
 
 static GtkWidget *
 contact_row_label (GtkWidget  *box,
@@ -234,13 +294,16 @@ contact_row_label (GtkWidget  *box,
 
 static void
 on_contact_row_setup (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
+                      GtkListItem              *item,
+                      ContactFactory           *shared)
 {
   ContactRow *row = g_new0 (ContactRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *stage;
 
+  row->factory = shared;
+  row->box = box;
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
@@ -252,6 +315,13 @@ on_contact_row_setup (GtkSignalListItemFactory *factory,
   row->name = GTK_LABEL (contact_row_label (texts, NULL, NULL));
   row->summary = GTK_LABEL (contact_row_label (texts, "caption", "dim-label"));
   gtk_widget_set_visible (GTK_WIDGET (row->summary), FALSE);
+  row->match = GTK_LABEL (contact_row_label (texts, "caption", "dim-label"));
+  gtk_label_set_use_markup (row->match, TRUE);
+  /* The sidebar is narrow: two lines keep the match and some words around it in view. */
+  gtk_label_set_wrap (row->match, TRUE);
+  gtk_label_set_wrap_mode (row->match, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (row->match, 2);
+  gtk_widget_set_visible (GTK_WIDGET (row->match), FALSE);
   gtk_box_append (GTK_BOX (box), texts);
 
   stage = gtk_label_new (NULL);
@@ -262,7 +332,58 @@ on_contact_row_setup (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), stage);
 
   gtk_list_item_set_child (item, box);
-  g_object_set_data_full (G_OBJECT (item), CONTACT_ROW_KEY, row, g_free);
+  g_object_set_data_full (G_OBJECT (item), CONTACT_ROW_KEY, row, (GDestroyNotify)contact_row_free);
+}
+
+/* Why the list shows this contact, when its name and summary do not tell:
+ * "Interview notes: …the <b>ferroelec</b>tric memory…", and the same
+ * without markup in @plain. NULL when there is nothing to add. */
+static char *
+describe_match (RapportStore  *store,
+                gint64         contact_id,
+                const char    *needle,
+                char         **plain)
+{
+  g_autoptr(RapportSearchMatch) match = rapport_store_find_search_match (store, contact_id, needle);
+  g_autofree char *label = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *matched = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *snippet = NULL;
+
+  if (match == NULL || match->snippet == NULL)
+    return NULL;
+
+  switch (match->place)
+    {
+    /* the row shows these already: the name, and "Role at Organization" */
+    case RAPPORT_SEARCH_PLACE_NAME:
+    case RAPPORT_SEARCH_PLACE_ORGANIZATION:
+    case RAPPORT_SEARCH_PLACE_JOB_TITLE:
+      return NULL;
+    case RAPPORT_SEARCH_PLACE_FIELD:
+    case RAPPORT_SEARCH_PLACE_NOTES:
+    case RAPPORT_SEARCH_PLACE_INTERVIEW_GOALS:
+    case RAPPORT_SEARCH_PLACE_INTERVIEW_NOTES:
+    case RAPPORT_SEARCH_PLACE_PROMPT_NOTES:
+    case RAPPORT_SEARCH_PLACE_CLIPPING_TITLE:
+    case RAPPORT_SEARCH_PLACE_CLIPPING_NOTES:
+    default:
+      break;
+    }
+
+  /* The texts are the student's own: nothing in them is markup. */
+  label = g_markup_escape_text (match->label, -1);
+  before = g_markup_escape_text (match->snippet, match->match_start);
+  matched = g_markup_escape_text (match->snippet + match->match_start,
+                                  match->match_end - match->match_start);
+  after = g_markup_escape_text (match->snippet + match->match_end, -1);
+  snippet = g_strdup_printf ("%s<b>%s</b>%s", before, matched, after);
+
+  /* Translators: where a contact search found its words, then the words
+   * around them, e.g. "Interview notes: …the ferroelectric memory…" */
+  *plain = g_strdup_printf (_("%s: %s"), match->label, match->snippet);
+  return g_strdup_printf (_("%s: %s"), label, snippet);
 }
 
 /* Shows what the contact holds now: the row follows edits made elsewhere
@@ -271,27 +392,73 @@ static void
 contact_row_update (ContactRow *row)
 {
   RapportContact *contact = row->contact;
+  RapportContactList *list = row->factory->list;
   g_autofree char *summary = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *match_plain = NULL;
+  g_autoptr(GString) accessible = g_string_new (NULL);
+  GtkWidget *item_widget;
   const char *name = "";
   const char *stage = "";
+
+  g_clear_pointer (&row->needle, g_free);
+  row->dated = list != NULL && rapport_contact_list_get_sort (list) == RAPPORT_CONTACT_SORT_LAST_CONTACTED;
 
   if (contact != NULL)
     {
       name = rapport_contact_get_name (contact);
       summary = rapport_contact_dup_summary (contact);
       stage = rapport_stage_get_label (rapport_contact_get_stage (contact));
+
+      /* Sorted by when they were last contacted, the row says when. */
+      if (row->dated)
+        {
+          g_autofree char *when = rapport_view_describe_last_contacted (rapport_contact_get_last_contacted (contact));
+          char *both = *summary != '\0'
+            /* Translators: a contact's role and organization, then when they were last contacted */
+            ? g_strdup_printf (_("%s · %s"), summary, when)
+            : g_steal_pointer (&when);
+
+          g_free (summary);
+          summary = both;
+        }
+
+      /* Only shown rows ask where the search found its words. */
+      if (list != NULL && rapport_contact_list_get_folded_search (list) != NULL)
+        {
+          row->needle = g_strdup (rapport_contact_list_get_folded_search (list));
+          match = describe_match (rapport_contact_list_get_store (list),
+                                  rapport_record_get_id (RAPPORT_RECORD (contact)),
+                                  row->needle, &match_plain);
+        }
     }
 
   adw_avatar_set_text (ADW_AVATAR (row->avatar), name);
   gtk_label_set_label (row->name, name);
   gtk_label_set_label (row->summary, summary ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (row->summary), summary != NULL && *summary != '\0');
+  gtk_label_set_label (row->match, match ? match : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->match), match != NULL);
   gtk_label_set_label (row->stage, stage);
+
+  /* A screen reader says the whole row, and why it is in the results:
+   * the row, not its labels, has the focus. */
+  g_string_append (accessible, name);
+  if (summary != NULL && *summary != '\0')
+    g_string_append_printf (accessible, ", %s", summary);
+  if (*stage != '\0')
+    g_string_append_printf (accessible, ", %s", stage);
+  if (match_plain != NULL)
+    g_string_append_printf (accessible, ", %s", match_plain);
+  item_widget = gtk_widget_get_parent (row->box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget ? item_widget : row->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str, -1);
 }
 
 static void
 on_contact_row_bind (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
+                     GtkListItem              *item,
+                     ContactFactory           *shared)
 {
   ContactRow *row = g_object_get_data (G_OBJECT (item), CONTACT_ROW_KEY);
   RapportContact *contact = gtk_list_item_get_item (item);
@@ -306,17 +473,24 @@ on_contact_row_bind (GtkSignalListItemFactory *factory,
       g_signal_connect_swapped (contact, "notify::name", G_CALLBACK (contact_row_update), row);
       g_signal_connect_swapped (contact, "notify::summary", G_CALLBACK (contact_row_update), row);
       g_signal_connect_swapped (contact, "notify::stage", G_CALLBACK (contact_row_update), row);
+      g_signal_connect_swapped (contact, "notify::last-contacted", G_CALLBACK (contact_row_update), row);
     }
+  g_ptr_array_add (shared->rows, row);
   contact_row_update (row);
 }
 
 static void
 on_contact_row_unbind (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item)
+                       GtkListItem              *item,
+                       ContactFactory           *shared)
 {
   ContactRow *row = g_object_get_data (G_OBJECT (item), CONTACT_ROW_KEY);
 
-  if (row == NULL || row->contact == NULL)
+  if (row == NULL)
+    return;
+
+  g_ptr_array_remove_fast (shared->rows, row);
+  if (row->contact == NULL)
     return;
 
   g_signal_handlers_disconnect_by_data (row->contact, row);
@@ -325,11 +499,39 @@ on_contact_row_unbind (GtkSignalListItemFactory *factory,
 
 static void
 on_contact_row_teardown (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item)
+                         GtkListItem              *item,
+                         ContactFactory           *shared)
 {
-  on_contact_row_unbind (factory, item);
+  on_contact_row_unbind (factory, item, shared);
   g_object_set_data (G_OBJECT (item), CONTACT_ROW_KEY, NULL);
   gtk_list_item_set_child (item, NULL);
+}
+
+/* The search or the order changed: rows whose contact stayed in view
+ * (the list was not changed there, so they were not bound again) follow. */
+static void
+on_contact_list_notify (ContactFactory *shared)
+{
+  const char *needle = rapport_contact_list_get_folded_search (shared->list);
+  gboolean dated = rapport_contact_list_get_sort (shared->list) == RAPPORT_CONTACT_SORT_LAST_CONTACTED;
+
+  for (guint i = 0; i < shared->rows->len; i++)
+    {
+      ContactRow *row = g_ptr_array_index (shared->rows, i);
+
+      if (g_strcmp0 (row->needle, needle) != 0 || row->dated != dated)
+        contact_row_update (row);
+    }
+}
+
+static void
+contact_factory_free (ContactFactory *shared)
+{
+  if (shared->list != NULL)
+    g_signal_handlers_disconnect_by_data (shared->list, shared);
+  g_clear_object (&shared->list);
+  g_clear_pointer (&shared->rows, g_ptr_array_unref);
+  g_free (shared);
 }
 
 /**
@@ -342,12 +544,49 @@ GtkListItemFactory *
 rapport_view_contact_factory_new (void)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ContactFactory *shared = g_new0 (ContactFactory, 1);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_contact_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_contact_row_bind), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_contact_row_unbind), NULL);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_contact_row_teardown), NULL);
+  shared->rows = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (factory), CONTACT_FACTORY_KEY, shared,
+                          (GDestroyNotify)contact_factory_free);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_contact_row_setup), shared);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_contact_row_bind), shared);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_contact_row_unbind), shared);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_contact_row_teardown), shared);
   return factory;
+}
+
+/**
+ * rapport_view_contact_factory_set_list:
+ * @factory: a factory from rapport_view_contact_factory_new()
+ * @list: the list its rows show
+ *
+ * Lets the rows follow @list: while it searches, a row found by words
+ * that its name and summary do not show says where they were found, with
+ * the words around them; sorted by last contact, a row says when that was.
+ */
+void
+rapport_view_contact_factory_set_list (GtkListItemFactory *factory,
+                                       RapportContactList *list)
+{
+  ContactFactory *shared;
+
+  g_return_if_fail (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_return_if_fail (list == NULL || RAPPORT_IS_CONTACT_LIST (list));
+
+  shared = g_object_get_data (G_OBJECT (factory), CONTACT_FACTORY_KEY);
+  g_return_if_fail (shared != NULL);
+
+  if (shared->list != NULL)
+    g_signal_handlers_disconnect_by_data (shared->list, shared);
+  g_set_object (&shared->list, list);
+  if (list != NULL)
+    {
+      g_signal_connect_swapped (list, "notify::search", G_CALLBACK (on_contact_list_notify), shared);
+      g_signal_connect_swapped (list, "notify::sort", G_CALLBACK (on_contact_list_notify), shared);
+      on_contact_list_notify (shared);
+    }
 }
 
 typedef struct

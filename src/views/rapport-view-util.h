@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-contact-list.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ char       *rapport_view_uri_for          (const char  *scheme,
                                            const char  *value);
 char       *rapport_view_format_iso_date  (const char  *iso_date);
 GtkListItemFactory *rapport_view_contact_factory_new (void);
+void        rapport_view_contact_factory_set_list (GtkListItemFactory *factory,
+                                                   RapportContactList *list);
+char       *rapport_view_describe_last_contacted  (gint64              when);
 char       *rapport_view_format_time      (gint64       utc,
                                            GTimeZone   *tz);
 char       *rapport_view_format_day       (gint64       utc);
