@@ -273,8 +273,9 @@ refresh_prompts (RapportInterviewView *self)
   if (ids == NULL)
     return;
 
+  /* (An empty GArray's data may be NULL, which memcmp must not see.) */
   if (self->prompt_ids != NULL && self->prompt_ids->len == ids->len &&
-      memcmp (self->prompt_ids->data, ids->data, ids->len * sizeof (gint64)) == 0)
+      (ids->len == 0 || memcmp (self->prompt_ids->data, ids->data, ids->len * sizeof (gint64)) == 0))
     return;
 
   g_clear_pointer (&self->prompt_ids, g_array_unref);
