@@ -93,7 +93,8 @@ rapport_window_get_page (RapportWindow *self,
   child = adw_view_stack_get_child_by_name (self->view_stack, name);
   g_return_val_if_fail (child != NULL, NULL);
 
-  if (!ADW_IS_BIN (child))
+  /* The pages are AdwBins themselves: only a plain AdwBin is a placeholder. */
+  if (G_OBJECT_TYPE (child) != ADW_TYPE_BIN)
     return child;
   if (adw_bin_get_child (ADW_BIN (child)) == NULL)
     adw_bin_set_child (ADW_BIN (child), make_page (self, name));

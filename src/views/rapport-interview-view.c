@@ -12,6 +12,7 @@
 #include "rapport-question-picker.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-view-util.h"
+#include "rapport-wrap-box.h"
 
 /* One interview: Prepare (goals, picked questions, helpful hints) and Notes
  * (cues by category with a notes field each, notebook, timer, quick capture
@@ -793,6 +794,7 @@ rapport_interview_view_class_init (RapportInterviewViewClass *klass)
   object_class->finalize = rapport_interview_view_finalize;
 
   g_type_ensure (RAPPORT_TYPE_QUESTION_PICKER);
+  g_type_ensure (RAPPORT_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rapport-interview-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RapportInterviewView, name)
