@@ -122,12 +122,12 @@ add_columns (GtkColumnView *view,
 
 static const Column interview_columns[] = {
   { "name", N_("Name"), FALSE },
-  { "held", N_("Interviews held"), FALSE },
+  { "held", N_("Interviews"), FALSE },
   { "evaluated", N_("Evaluated"), FALSE },
-  { "enjoy-role", N_("Enjoy the work (1–5)"), TRUE },
-  { "enjoy-organization", N_("Enjoy the employer (1–5)"), TRUE },
-  { "answered", N_("Questions answered"), FALSE },
-  { "qualified-yes", N_("Qualified: yes"), FALSE },
+  { "enjoy-role", N_("Enjoy work"), TRUE },
+  { "enjoy-organization", N_("Enjoy employer"), TRUE },
+  { "answered", N_("Answered"), FALSE },
+  { "qualified-yes", N_("Qualified"), FALSE },
   { "qualified-partly", N_("Partly"), FALSE },
   { "qualified-no", N_("No"), FALSE },
   { "salary-known", N_("Salary known"), FALSE },
@@ -136,7 +136,7 @@ static const Column interview_columns[] = {
 static const Column source_columns[] = {
   { "name", N_("Source"), FALSE },
   { "contacts", N_("Contacts"), FALSE },
-  { "requested", N_("Asked for an interview"), FALSE },
+  { "requested", N_("Asked"), FALSE },
   { "met", N_("Met"), FALSE },
 };
 
