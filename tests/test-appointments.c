@@ -195,6 +195,17 @@ test_stage_follows (Fixture       *f,
 
   /* A held meeting counts as the last contact. */
   g_assert_cmpint (rapport_contact_get_last_contacted (f->ada), >=, at (2026, 12, 2, 15, 0));
+
+  /* Everyone's at once says the same as one at a time. */
+  {
+    g_autoptr(GArray) all = rapport_store_list_last_contacted (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpint (g_array_index (all, RapportLastContact, 0).contact_id, ==, id_of (f->ada));
+    g_assert_cmpint (g_array_index (all, RapportLastContact, 0).when, ==,
+                     rapport_store_get_last_contacted (f->store, id_of (f->ada)));
+  }
 }
 
 static void

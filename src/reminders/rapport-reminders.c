@@ -252,6 +252,28 @@ compare_contacts (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* In a list by contact id, as rapport_store_list_last_contacted() gives. */
+static gint64
+find_last_contacted (GArray *list,
+                     gint64  contact_id)
+{
+  guint lo = 0, hi = list ? list->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const RapportLastContact *last = &g_array_index (list, RapportLastContact, mid);
+
+      if (last->contact_id < contact_id)
+        lo = mid + 1;
+      else if (last->contact_id > contact_id)
+        hi = mid;
+      else
+        return last->when;
+    }
+  return 0;
+}
+
 static void
 collect (RapportStore *store,
          GArray       *appointments,
@@ -261,6 +283,7 @@ collect (RapportStore *store,
   g_autoptr(GArray) states = NULL;
   g_autoptr(GArray) open = NULL;
   g_autoptr(GHashTable) met = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  g_autoptr(GArray) last_contacted = NULL;
   GHashTableIter iter;
   RapportReminderContact *c;
 
@@ -306,12 +329,13 @@ collect (RapportStore *store,
     }
 
   /* Other appointments count too (a call, a coffee): the store's "last
-   * contacted", as the contact list sorts by it. One query per person met,
-   * and a student meets dozens, not thousands. */
+   * contacted", as the contact list sorts by it, for everyone in one query
+   * (one a person took 30 ms at startup with 100 000 contacts). */
+  last_contacted = rapport_store_list_last_contacted (store, NULL);
   g_hash_table_iter_init (&iter, met);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&c))
     {
-      c->last_contact = MAX (c->last_contact, rapport_store_get_last_contacted (store, c->id));
+      c->last_contact = MAX (c->last_contact, find_last_contacted (last_contacted, c->id));
       g_array_append_val (contacts, *c);
     }
   g_array_sort (contacts, compare_contacts);

@@ -3516,6 +3516,48 @@ rapport_store_get_last_contacted (RapportStore *self,
   return when;
 }
 
+/**
+ * rapport_store_list_last_contacted:
+ *
+ * rapport_store_get_last_contacted() for everyone at once, in one query.
+ *
+ * Returns: (transfer full) (element-type RapportLastContact): by contact
+ *   id, ascending; people never contacted are left out
+ */
+GArray *
+rapport_store_list_last_contacted (RapportStore  *self,
+                                   GError       **error)
+{
+  GArray *list;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, "SELECT a.contact_id,"
+                              " max(max(a.created, CASE WHEN a.status = 'held' THEN ifnull(a.start, 0) ELSE 0 END))"
+                              " FROM appointments a WHERE a.contact_id IS NOT NULL AND a.deleted IS NULL"
+                              " GROUP BY a.contact_id ORDER BY a.contact_id", error)))
+    return NULL;
+
+  list = g_array_new (FALSE, FALSE, sizeof (RapportLastContact));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportLastContact last = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (list, last);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      g_array_unref (list);
+      return NULL;
+    }
+  return list;
+}
+
 static void
 update_last_contacted (RapportStore *self,
                        gint64        contact_id)

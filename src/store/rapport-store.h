@@ -87,6 +87,13 @@ typedef struct
   gboolean done;
 } RapportOpenAction;
 
+/* When a person was last contacted (see rapport_store_get_last_contacted()). */
+typedef struct
+{
+  gint64 contact_id;
+  gint64 when;
+} RapportLastContact;
+
 /* One link of a referral chain: @referred_by led to @id. */
 typedef struct
 {
@@ -268,6 +275,8 @@ GArray             *rapport_store_find_overlaps          (RapportStore          
                                                           RapportAppointment            *appointment);
 GArray             *rapport_store_list_events            (RapportStore                  *self,
                                                           gint64                         contact_id,
+                                                          GError                       **error);
+GArray             *rapport_store_list_last_contacted    (RapportStore                  *self,
                                                           GError                       **error);
 gint64              rapport_store_get_last_contacted     (RapportStore                  *self,
                                                           gint64                         contact_id);
