@@ -490,6 +490,40 @@ track_record (RapportStore  *self,
   g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
 }
 
+/* The id and times of a record just read: its "updated" column follows
+ * its "created" one in every SELECT here. */
+static void
+set_read (RapportRecord *record,
+          gint64         id,
+          sqlite3_stmt  *stmt,
+          int            created_column)
+{
+  rapport_record_set_id (record, id);
+  rapport_record_set_created (record, sqlite3_column_int64 (stmt, created_column));
+  rapport_record_set_updated (record, sqlite3_column_int64 (stmt, created_column + 1));
+}
+
+/* The id and times of a record just inserted, as the last row written. */
+static void
+set_inserted (RapportStore  *self,
+              RapportRecord *record,
+              gint64         now)
+{
+  rapport_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+  rapport_record_set_created (record, now);
+  rapport_record_set_updated (record, now);
+}
+
+/* A record whose row was just written: nothing of it waits for an autosave. */
+static void
+set_saved (RapportStore  *self,
+           RapportRecord *record,
+           gint64         now)
+{
+  g_hash_table_remove (self->dirty, record);
+  rapport_record_set_updated (record, now);
+}
+
 /* The cached object for a row, if one is alive. */
 static gpointer
 lookup_record (RapportStore *self,
@@ -1034,9 +1068,7 @@ insert_contact (RapportStore    *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
-  rapport_record_set_id (RAPPORT_RECORD (contact), sqlite3_last_insert_rowid (self->db));
-  rapport_record_set_created (RAPPORT_RECORD (contact), now);
-  rapport_record_set_updated (RAPPORT_RECORD (contact), now);
+  set_inserted (self, RAPPORT_RECORD (contact), now);
   return TRUE;
 }
 
@@ -1095,9 +1127,7 @@ contact_from_row (sqlite3_stmt *stmt)
                           "stage", stage,
                           "notes", column_text (stmt, 12),
                           NULL);
-  rapport_record_set_id (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 0));
-  rapport_record_set_created (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 13));
-  rapport_record_set_updated (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 14));
+  set_read (RAPPORT_RECORD (contact), sqlite3_column_int64 (stmt, 0), stmt, 13);
 
   return contact;
 }
@@ -1193,8 +1223,7 @@ rapport_store_save_contact (RapportStore    *self,
       return FALSE;
     }
 
-  g_hash_table_remove (self->dirty, contact);
-  rapport_record_set_updated (RAPPORT_RECORD (contact), now);
+  set_saved (self, RAPPORT_RECORD (contact), now);
   emit_changed (self, quark_contacts);
   return TRUE;
 }
@@ -2530,9 +2559,7 @@ rapport_store_add_clipping (RapportStore     *self,
       return FALSE;
     }
 
-  rapport_record_set_id (RAPPORT_RECORD (clipping), sqlite3_last_insert_rowid (self->db));
-  rapport_record_set_created (RAPPORT_RECORD (clipping), now);
-  rapport_record_set_updated (RAPPORT_RECORD (clipping), now);
+  set_inserted (self, RAPPORT_RECORD (clipping), now);
   track_record (self, RAPPORT_RECORD (clipping));
   emit_changed (self, quark_clippings);
   return TRUE;
@@ -2579,9 +2606,7 @@ rapport_store_get_clipping (RapportStore *self,
                            NULL);
   if (rapport_iso_date_is_valid (column_text (stmt, 4)))
     rapport_clipping_set_date (clipping, column_text (stmt, 4));
-  rapport_record_set_id (RAPPORT_RECORD (clipping), id);
-  rapport_record_set_created (RAPPORT_RECORD (clipping), sqlite3_column_int64 (stmt, 6));
-  rapport_record_set_updated (RAPPORT_RECORD (clipping), sqlite3_column_int64 (stmt, 7));
+  set_read (RAPPORT_RECORD (clipping), id, stmt, 6);
   sqlite3_reset (stmt);
 
   track_record (self, RAPPORT_RECORD (clipping));
@@ -2621,8 +2646,7 @@ rapport_store_save_clipping (RapportStore     *self,
       return FALSE;
     }
 
-  g_hash_table_remove (self->dirty, clipping);
-  rapport_record_set_updated (RAPPORT_RECORD (clipping), now);
+  set_saved (self, RAPPORT_RECORD (clipping), now);
   emit_changed (self, quark_clippings);
   return TRUE;
 }
@@ -3205,9 +3229,7 @@ appointment_from_row (sqlite3_stmt *stmt)
                               "their-timezone", column_text (stmt, 10),
                               "notes", column_text (stmt, 11),
                               NULL);
-  rapport_record_set_id (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 0));
-  rapport_record_set_created (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 12));
-  rapport_record_set_updated (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 13));
+  set_read (RAPPORT_RECORD (appointment), sqlite3_column_int64 (stmt, 0), stmt, 12);
   return appointment;
 }
 
@@ -3341,8 +3363,7 @@ rapport_store_save_appointment (RapportStore        *self,
   if (!follow_stage (self, appointment, &contact_changed, error) || !commit (self, error))
     goto failed;
 
-  g_hash_table_remove (self->dirty, appointment);
-  rapport_record_set_updated (RAPPORT_RECORD (appointment), now);
+  set_saved (self, RAPPORT_RECORD (appointment), now);
   update_last_contacted (self, rapport_appointment_get_contact_id (appointment));
   emit_changed (self, quark_appointments);
   if (contact_changed)
@@ -3795,9 +3816,7 @@ rapport_store_get_question (RapportStore *self,
                            "position", sqlite3_column_int (stmt, 4),
                            "hidden", sqlite3_column_int (stmt, 5) != 0,
                            NULL);
-  rapport_record_set_id (RAPPORT_RECORD (question), id);
-  rapport_record_set_created (RAPPORT_RECORD (question), sqlite3_column_int64 (stmt, 6));
-  rapport_record_set_updated (RAPPORT_RECORD (question), sqlite3_column_int64 (stmt, 7));
+  set_read (RAPPORT_RECORD (question), id, stmt, 6);
   sqlite3_reset (stmt);
 
   track_record (self, RAPPORT_RECORD (question));
@@ -3860,9 +3879,7 @@ rapport_store_add_question (RapportStore     *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  rapport_record_set_id (RAPPORT_RECORD (question), sqlite3_last_insert_rowid (self->db));
-  rapport_record_set_created (RAPPORT_RECORD (question), now);
-  rapport_record_set_updated (RAPPORT_RECORD (question), now);
+  set_inserted (self, RAPPORT_RECORD (question), now);
   g_signal_handlers_block_by_func (question, on_record_notify, self);
   rapport_question_set_position (question, last + 10);
   g_signal_handlers_unblock_by_func (question, on_record_notify, self);
@@ -3908,8 +3925,7 @@ rapport_store_save_question (RapportStore     *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  g_hash_table_remove (self->dirty, question);
-  rapport_record_set_updated (RAPPORT_RECORD (question), now);
+  set_saved (self, RAPPORT_RECORD (question), now);
   emit_changed (self, quark_questions);
   return TRUE;
 
@@ -4063,9 +4079,7 @@ load_interview (RapportStore *self,
                             "got-card", sqlite3_column_int (stmt, 4) != 0,
                             "elapsed", sqlite3_column_int (stmt, 5),
                             NULL);
-  rapport_record_set_id (RAPPORT_RECORD (interview), id);
-  rapport_record_set_created (RAPPORT_RECORD (interview), sqlite3_column_int64 (stmt, 6));
-  rapport_record_set_updated (RAPPORT_RECORD (interview), sqlite3_column_int64 (stmt, 7));
+  set_read (RAPPORT_RECORD (interview), id, stmt, 6);
   sqlite3_reset (stmt);
 
   track_record (self, RAPPORT_RECORD (interview));
@@ -4282,8 +4296,7 @@ rapport_store_save_interview (RapportStore      *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  g_hash_table_remove (self->dirty, interview);
-  rapport_record_set_updated (RAPPORT_RECORD (interview), now);
+  set_saved (self, RAPPORT_RECORD (interview), now);
   emit_changed (self, quark_interviews);
   return TRUE;
 
@@ -4340,9 +4353,7 @@ rapport_store_get_prompt (RapportStore *self,
                          "position", sqlite3_column_int (stmt, 2),
                          "notes", column_text (stmt, 3),
                          NULL);
-  rapport_record_set_id (RAPPORT_RECORD (prompt), id);
-  rapport_record_set_created (RAPPORT_RECORD (prompt), sqlite3_column_int64 (stmt, 4));
-  rapport_record_set_updated (RAPPORT_RECORD (prompt), sqlite3_column_int64 (stmt, 5));
+  set_read (RAPPORT_RECORD (prompt), id, stmt, 4);
   sqlite3_reset (stmt);
 
   track_record (self, RAPPORT_RECORD (prompt));
@@ -4522,8 +4533,7 @@ rapport_store_save_prompt (RapportStore   *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  g_hash_table_remove (self->dirty, prompt);
-  rapport_record_set_updated (RAPPORT_RECORD (prompt), now);
+  set_saved (self, RAPPORT_RECORD (prompt), now);
   emit_changed (self, quark_interviews);
   return TRUE;
 
@@ -4631,9 +4641,7 @@ rapport_store_add_action_item (RapportStore       *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  rapport_record_set_id (RAPPORT_RECORD (item), sqlite3_last_insert_rowid (self->db));
-  rapport_record_set_created (RAPPORT_RECORD (item), now);
-  rapport_record_set_updated (RAPPORT_RECORD (item), now);
+  set_inserted (self, RAPPORT_RECORD (item), now);
   track_record (self, RAPPORT_RECORD (item));
   emit_changed (self, quark_action_items);
   return TRUE;
@@ -4675,9 +4683,7 @@ rapport_store_get_action_item (RapportStore *self,
                        "due", sqlite3_column_int64 (stmt, 4),
                        "done", sqlite3_column_int (stmt, 5) != 0,
                        NULL);
-  rapport_record_set_id (RAPPORT_RECORD (item), id);
-  rapport_record_set_created (RAPPORT_RECORD (item), sqlite3_column_int64 (stmt, 6));
-  rapport_record_set_updated (RAPPORT_RECORD (item), sqlite3_column_int64 (stmt, 7));
+  set_read (RAPPORT_RECORD (item), id, stmt, 6);
   sqlite3_reset (stmt);
 
   track_record (self, RAPPORT_RECORD (item));
@@ -4706,8 +4712,7 @@ rapport_store_save_action_item (RapportStore       *self,
   if (!step_done (self, stmt, error) || !commit (self, error))
     goto failed;
 
-  g_hash_table_remove (self->dirty, item);
-  rapport_record_set_updated (RAPPORT_RECORD (item), now);
+  set_saved (self, RAPPORT_RECORD (item), now);
   emit_changed (self, quark_action_items);
   return TRUE;
 
