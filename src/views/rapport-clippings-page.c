@@ -307,17 +307,14 @@ create_person_row (gpointer item,
   g_autofree char *subtitle = g_markup_escape_text (summary, -1);
   g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  GtkWidget *remove;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   /* Translators: button that unlinks a person from a clipping, %s is their name */
   remove_label = g_strdup_printf (_("Remove %s From This Clipping"), rapport_contact_get_name (contact));
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
+  remove = rapport_view_icon_button ("list-remove-symbolic", remove_label);
   g_object_set_data_full (G_OBJECT (remove), "rapport-contact", g_object_ref (contact), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_unlink_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);

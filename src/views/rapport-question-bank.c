@@ -81,12 +81,8 @@ icon_button (const char          *icon,
              GCallback            callback,
              RapportQuestionBank *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = rapport_view_icon_button (icon, label);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), QUESTION_KEY, g_object_ref (q), g_object_unref);
   g_signal_connect (button, "clicked", callback, self);
   return button;

@@ -801,6 +801,25 @@ rapport_view_fix_button_names (GtkWidget *widget)
     rapport_view_fix_button_names (child);
 }
 
+/**
+ * rapport_view_icon_button:
+ * @label: what it does, shown as its tooltip and read by screen readers
+ *
+ * Returns: (transfer floating): a flat icon button for a row
+ */
+GtkWidget *
+rapport_view_icon_button (const char *icon_name,
+                          const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
 static void
 collect_buttons (GtkWidget *widget,
                  GPtrArray *buttons)

@@ -44,6 +44,8 @@ AdwToast   *rapport_view_show_undo_toast  (GtkWidget       *widget,
                                            gpointer         data);
 void        rapport_view_undo_toast_undo  (AdwToast        *toast);
 void        rapport_view_fix_button_names (GtkWidget       *widget);
+GtkWidget  *rapport_view_icon_button      (const char      *icon_name,
+                                           const char      *label);
 void        rapport_view_set_model_when_shown (GtkListView       *view,
                                                GtkSelectionModel *model);
 void        rapport_view_name_calendar_arrows (GtkCalendar *calendar);
