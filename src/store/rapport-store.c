@@ -5079,26 +5079,6 @@ failed:
   return FALSE;
 }
 
-/**
- * rapport_store_list_open_action_items:
- *
- * Returns: (transfer full): action items not yet done that have a due date
- */
-GArray *
-rapport_store_list_open_action_items (RapportStore  *self,
-                                      GError       **error)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ints = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  return collect_ids (self, "SELECT id FROM action_items WHERE done = 0 AND due IS NOT NULL"
-                            " AND NOT EXISTS (SELECT 1 FROM contacts hidden"
-                            "      WHERE hidden.id = action_items.contact_id AND hidden.deleted IS NOT NULL)"
-                            " ORDER BY due, id", texts, ints, error);
-}
-
 /* What an object in memory says about its contact, which may hold an edit
  * that is still waiting for its autosave. */
 static void
@@ -5217,9 +5197,9 @@ rapport_store_list_interview_states (RapportStore  *self,
 /**
  * rapport_store_list_open_actions:
  *
- * The action items of rapport_store_list_open_action_items() with their
- * contact, due date and state, in one query; an item alive in memory wins
- * over its row as with rapport_store_get_action_item().
+ * Action items not yet done that have a due date (their contact not
+ * deleted), with their contact, due date and state, in one query; an item
+ * alive in memory wins over its row as with rapport_store_get_action_item().
  *
  * Returns: (transfer full) (element-type RapportOpenAction): the items, by
  *   due date

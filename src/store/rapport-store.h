@@ -384,8 +384,6 @@ gboolean            rapport_store_snooze_reminder        (RapportStore          
                                                           gint64                         until,
                                                           GError                       **error);
 
-GArray             *rapport_store_list_open_action_items (RapportStore                 *self,
-                                                          GError                       **error);
 GArray             *rapport_store_list_interview_states  (RapportStore                  *self,
                                                           GError                       **error);
 GArray             *rapport_store_list_open_actions      (RapportStore                  *self,

@@ -227,11 +227,3 @@ rapport_interviews_page_select_appointment (RapportInterviewsPage *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   return TRUE;
 }
-
-GListModel *
-rapport_interviews_page_get_list (RapportInterviewsPage *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_INTERVIEWS_PAGE (self), NULL);
-
-  return G_LIST_MODEL (self->list);
-}

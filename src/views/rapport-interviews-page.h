@@ -14,6 +14,5 @@ void        rapport_interviews_page_set_store          (RapportInterviewsPage *s
                                                         RapportStore          *store);
 gboolean    rapport_interviews_page_select_appointment (RapportInterviewsPage *self,
                                                         gint64                 appointment_id);
-GListModel *rapport_interviews_page_get_list           (RapportInterviewsPage *self);
 
 G_END_DECLS
