@@ -4,23 +4,11 @@
 #include <string.h>
 
 #include "rapport-csv.h"
+#include "test-io-util.h"
 
 /* ------------------------------------------------------------------------ *
  * Helpers
  * ------------------------------------------------------------------------ */
-
-static char *
-load_fixture (const char *name,
-              gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* What a contact should hold; NULL stands for an empty field. */
 typedef struct
@@ -89,7 +77,7 @@ parse_linkedin_fixture (const char  *name,
                         GPtrArray  **rejected)
 {
   gsize length;
-  g_autofree char *data = load_fixture (name, &length);
+  g_autofree char *data = test_load_fixture (name, &length);
   g_autoptr(GError) error = NULL;
   GPtrArray *contacts = rapport_linkedin_parse (data, length, rejected, &error);
 
@@ -102,7 +90,7 @@ static RapportCsvTable *
 read_table_fixture (const char *name)
 {
   gsize length;
-  g_autofree char *data = load_fixture (name, &length);
+  g_autofree char *data = test_load_fixture (name, &length);
   g_autoptr(GError) error = NULL;
   RapportCsvTable *table = rapport_csv_read_table (data, length, &error);
 
@@ -233,7 +221,7 @@ static void
 test_linkedin_no_rejected (void)
 {
   gsize length;
-  g_autofree char *data = load_fixture ("linkedin-3-preamble.csv", &length);
+  g_autofree char *data = test_load_fixture ("linkedin-3-preamble.csv", &length);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) contacts = rapport_linkedin_parse (data, length, NULL, &error);
 
@@ -320,7 +308,7 @@ test_linkedin_malformed (gconstpointer data)
   g_autoptr(GPtrArray) contacts = NULL;
 
   if (m->fixture != NULL)
-    bytes = load_fixture (m->fixture, &length);
+    bytes = test_load_fixture (m->fixture, &length);
   else
     {
       /* the one with a NUL byte: its length is not strlen() */
@@ -613,7 +601,7 @@ test_table_malformed (gconstpointer data)
   g_autoptr(RapportCsvTable) table = NULL;
 
   if (m->fixture != NULL)
-    bytes = load_fixture (m->fixture, &length);
+    bytes = test_load_fixture (m->fixture, &length);
   else
     {
       length = g_str_equal (m->name, "bad-utf16") ? 8 : strlen (m->text);
@@ -849,27 +837,6 @@ test_export_round_trip (void)
  * ------------------------------------------------------------------------ */
 
 static void
-collect_files (const char *dir,
-               GPtrArray  *paths)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_files (path, paths);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-}
-
-static void
 assert_sane_contacts (GPtrArray *contacts,
                       GPtrArray *rejected,
                       GError    *error)
@@ -901,23 +868,7 @@ assert_sane_contacts (GPtrArray *contacts,
 static void
 test_corpus (void)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char * const dirs[][2] = {
-    { "fuzz", "corpus" },
-    { "fuzz", "crashes" },
-    { "fixtures", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, dirs[i][0], dirs[i][1], NULL);
-
-      collect_files (dir, paths);
-    }
-
-  /* at least the fixtures */
-  g_assert_cmpuint (paths->len, >=, 20);
-  g_test_message ("%u files", paths->len);
+  g_autoptr(GPtrArray) paths = test_corpus_paths ();
 
   for (guint i = 0; i < paths->len; i++)
     {

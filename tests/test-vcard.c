@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rapport-vcard.h"
+#include "test-io-util.h"
 
 /* Debian's python3-vobject, a reader that shares no code with ours. */
 #define PYTHON "/usr/bin/python3"
@@ -12,19 +13,6 @@
 /* ------------------------------------------------------------------------ *
  * Helpers
  * ------------------------------------------------------------------------ */
-
-static char *
-load_fixture (const char *name,
-              gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
 
 /* What a contact should hold; NULL stands for an empty field. */
 typedef struct
@@ -109,7 +97,7 @@ parse_fixture (const char  *name,
                GPtrArray  **rejected)
 {
   gsize length;
-  g_autofree char *data = load_fixture (name, &length);
+  g_autofree char *data = test_load_fixture (name, &length);
 
   return parse_ok (data, length, rejected);
 }
@@ -457,7 +445,7 @@ test_malformed (gconstpointer data)
   g_autoptr(GPtrArray) contacts = NULL;
 
   if (m->fixture != NULL)
-    bytes = load_fixture (m->fixture, &length);
+    bytes = test_load_fixture (m->fixture, &length);
   else
     {
       length = g_str_equal (m->name, "bad-utf16") ? 5 : strlen (m->text);
@@ -812,45 +800,9 @@ out:
  * ------------------------------------------------------------------------ */
 
 static void
-collect_files (const char *dir,
-               GPtrArray  *paths)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_files (path, paths);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-}
-
-static void
 test_corpus (void)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  const char * const dirs[][2] = {
-    { "fuzz", "corpus" },
-    { "fuzz", "crashes" },
-    { "fixtures", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, dirs[i][0], dirs[i][1], NULL);
-
-      collect_files (dir, paths);
-    }
-
-  g_assert_cmpuint (paths->len, >=, 20);
-  g_test_message ("%u files", paths->len);
+  g_autoptr(GPtrArray) paths = test_corpus_paths ();
 
   for (guint i = 0; i < paths->len; i++)
     {

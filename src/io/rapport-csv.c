@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-csv.h"
+#include "rapport-io-text.h"
 
 /* Characters that make a spreadsheet read a cell as a formula (OWASP's
  * list): an exported cell starting with one gets a ' in front. */
@@ -98,12 +99,8 @@ decode_text (const char  *data,
   gsize text_length = 0;
   gsize n_control = 0;
 
-  if (length >= 2 && (((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE) ||
-                      ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)))
+  if (rapport_io_decode_utf16 (data, length, &text, &text_length))
     {
-      const char *from = (guchar)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-
-      text = g_convert (data + 2, (gssize)(length - 2), "UTF-8", from, NULL, &text_length, NULL);
       if (text == NULL)
         {
           g_set_error_literal (error, RAPPORT_CSV_ERROR, RAPPORT_CSV_ERROR_INVALID,
@@ -115,11 +112,7 @@ decode_text (const char  *data,
     {
       const char *end = NULL;
 
-      if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-        {
-          data += 3;
-          length -= 3;
-        }
+      rapport_io_skip_utf8_bom (&data, &length);
 
       if (memchr (data, '\0', length) != NULL)
         {
@@ -182,46 +175,6 @@ decode_text (const char  *data,
   return g_steal_pointer (&text);
 }
 
-/* One line of text for a contact: line ends and tabs become spaces, other
- * control characters go, and the ends are trimmed. */
-static char *
-clean_line (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r' || *p == '\n' || *p == '\t')
-        g_string_append_c (out, ' ');
-      else if ((guchar)*p >= 0x20 && *p != 0x7F)
-        g_string_append_c (out, *p);
-    }
-
-  return g_strstrip (g_string_free (out, FALSE));
-}
-
-/* Notes keep their lines, and their indents: line ends become LF and the
- * control characters but tabs go. */
-static char *
-clean_notes (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else if (*p == '\n' || *p == '\t' || ((guchar)*p >= 0x20 && *p != 0x7F))
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 is_blank (const char *text,
           gsize       length)
@@ -231,20 +184,6 @@ is_blank (const char *text,
       return FALSE;
 
   return TRUE;
-}
-
-static gboolean
-contains_ascii_nocase (const char *text,
-                       gsize       length,
-                       const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (g_ascii_strncasecmp (text + i, needle, needle_length) == 0)
-      return TRUE;
-
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ *
@@ -933,7 +872,7 @@ dup_mapped_line (Record    *record,
                  const int *column_for_field,
                  int        field)
 {
-  return clean_line (skip_formula_guard (record_get (record, column_for_field[field])));
+  return rapport_io_clean_line (skip_formula_guard (record_get (record, column_for_field[field])));
 }
 
 static char *
@@ -1076,7 +1015,7 @@ rapport_csv_contacts_from_table (RapportCsvTable  *table,
         }
       rapport_contact_set_source_detail (contact, detail);
 
-      notes = clean_notes (skip_formula_guard (record_get (record, column_for_field[RAPPORT_CSV_FIELD_NOTES])));
+      notes = rapport_io_clean_notes (skip_formula_guard (record_get (record, column_for_field[RAPPORT_CSV_FIELD_NOTES])));
       rapport_contact_set_notes (contact, notes);
     }
 
@@ -1119,7 +1058,7 @@ read_linkedin_header (const char *text,
   Record *record;
 
   /* quick: most lines of a long file are not the header */
-  if (!contains_ascii_nocase (text + pos, end - pos, "first name"))
+  if (!rapport_io_contains_ascii_nocase (text + pos, end - pos, "first name"))
     return FALSE;
 
   records = read_records (text, end, pos, 1, ',', NULL);
@@ -1276,14 +1215,14 @@ rapport_linkedin_parse (const char  *data,
   for (guint i = 0; i < records->len; i++)
     {
       Record *record = g_ptr_array_index (records, i);
-      g_autofree char *first = clean_line (record_get (record, columns[LINKEDIN_FIRST_NAME]));
-      g_autofree char *last = clean_line (record_get (record, columns[LINKEDIN_LAST_NAME]));
+      g_autofree char *first = rapport_io_clean_line (record_get (record, columns[LINKEDIN_FIRST_NAME]));
+      g_autofree char *last = rapport_io_clean_line (record_get (record, columns[LINKEDIN_LAST_NAME]));
       g_autofree char *name = join_name (first, last);
-      g_autofree char *organization = clean_line (record_get (record, columns[LINKEDIN_COMPANY]));
-      g_autofree char *job_title = clean_line (record_get (record, columns[LINKEDIN_POSITION]));
-      g_autofree char *url = clean_line (record_get (record, columns[LINKEDIN_URL]));
-      g_autofree char *email = clean_line (record_get (record, columns[LINKEDIN_EMAIL]));
-      g_autofree char *connected = clean_line (record_get (record, columns[LINKEDIN_CONNECTED_ON]));
+      g_autofree char *organization = rapport_io_clean_line (record_get (record, columns[LINKEDIN_COMPANY]));
+      g_autofree char *job_title = rapport_io_clean_line (record_get (record, columns[LINKEDIN_POSITION]));
+      g_autofree char *url = rapport_io_clean_line (record_get (record, columns[LINKEDIN_URL]));
+      g_autofree char *email = rapport_io_clean_line (record_get (record, columns[LINKEDIN_EMAIL]));
+      g_autofree char *connected = rapport_io_clean_line (record_get (record, columns[LINKEDIN_CONNECTED_ON]));
       g_autofree char *date = squeeze_spaces (connected);
       RapportContact *contact;
 

@@ -9,6 +9,7 @@
 #include <libical/ical.h>
 
 #include "rapport-ical.h"
+#include "rapport-io-text.h"
 
 /* Rapport's own properties, so that a Rapport → Rapport round trip keeps
  * what iCalendar has no word for. Values are the stable enum keys. */
@@ -836,16 +837,8 @@ rapport_ical_parse (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  while (length > 0 && g_ascii_isspace (*data))
-    {
-      data++;
-      length--;
-    }
+  rapport_io_skip_utf8_bom (&data, &length);
+  rapport_io_skip_leading_space (&data, &length);
 
   if (length == 0)
     {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-io-text.h"
 #include "rapport-vcard.h"
 
 /* Rapport's own properties, so that a Rapport → Rapport round trip keeps
@@ -30,50 +31,6 @@ typedef enum {
   VERSION_3_0,
   VERSION_4_0,
 } Version;
-
-/* ------------------------------------------------------------------------ *
- * Text
- * ------------------------------------------------------------------------ */
-
-/* One line of text for a contact: line ends and tabs become spaces, other
- * control characters go, and the ends are trimmed. */
-static char *
-clean_line (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r' || *p == '\n' || *p == '\t')
-        g_string_append_c (out, ' ');
-      else if ((guchar)*p >= 0x20 && *p != 0x7F)
-        g_string_append_c (out, *p);
-    }
-
-  return g_strstrip (g_string_free (out, FALSE));
-}
-
-/* Notes keep their lines and indents: line ends become LF, and the control
- * characters but tabs go. */
-static char *
-clean_notes (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else if (*p == '\n' || *p == '\t' || ((guchar)*p >= 0x20 && *p != 0x7F))
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 /* ------------------------------------------------------------------------ *
  * Lines and properties
@@ -133,20 +90,6 @@ find_value_colon (const char *line,
   return memchr (line, ':', length);
 }
 
-static gboolean
-has_ascii_nocase (const char *text,
-                  gsize       length,
-                  const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (g_ascii_strncasecmp (text + i, needle, needle_length) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether a content line's value is quoted-printable, whose soft line
  * breaks ("=" at the end of a line) join the next line whatever it starts
  * with. */
@@ -156,7 +99,7 @@ is_quoted_printable (const char *line,
 {
   const char *colon = find_value_colon (line, length);
 
-  return colon != NULL && has_ascii_nocase (line, (gsize)(colon - line), "QUOTED-PRINTABLE");
+  return colon != NULL && rapport_io_contains_ascii_nocase (line, (gsize)(colon - line), "QUOTED-PRINTABLE");
 }
 
 static gboolean
@@ -496,7 +439,7 @@ static char *
 dup_shown_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *line = clean_line (valid);
+  g_autofree char *line = rapport_io_clean_line (valid);
 
   if (g_utf8_strlen (line, -1) > MAX_SHOWN_NAME)
     {
@@ -860,7 +803,7 @@ read_line (Reader   *reader,
 {
   g_autofree char *text = read_text (reader, property, NULL);
 
-  return text != NULL ? clean_line (text) : g_strdup ("");
+  return text != NULL ? rapport_io_clean_line (text) : g_strdup ("");
 }
 
 static char *
@@ -870,7 +813,7 @@ read_first_component (Reader   *reader,
   g_auto(GStrv) components = NULL;
   g_autofree char *text = read_text (reader, property, &components);
 
-  return text != NULL && components[0] != NULL ? clean_line (components[0]) : g_strdup ("");
+  return text != NULL && components[0] != NULL ? rapport_io_clean_line (components[0]) : g_strdup ("");
 }
 
 static char *
@@ -898,8 +841,8 @@ read_name (Reader *reader)
 
       if (text != NULL)
         {
-          g_autofree char *family = clean_line (components[0] != NULL ? components[0] : "");
-          g_autofree char *given = clean_line (components[0] != NULL && components[1] != NULL ? components[1] : "");
+          g_autofree char *family = rapport_io_clean_line (components[0] != NULL ? components[0] : "");
+          g_autofree char *given = rapport_io_clean_line (components[0] != NULL && components[1] != NULL ? components[1] : "");
 
           g_free (name);
           name = join_name (given, family);
@@ -1028,7 +971,7 @@ read_notes (Reader *reader)
       if (text == NULL)
         continue;
 
-      clean = clean_notes (text);
+      clean = rapport_io_clean_notes (text);
       if (*clean == '\0')
         continue;
 
@@ -1198,6 +1141,7 @@ rapport_vcard_parse (const char  *data,
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GPtrArray) rejects = NULL;
   g_autofree char *utf8 = NULL;
+  gsize utf8_length = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (rejected == NULL || *rejected == NULL, NULL);
@@ -1207,13 +1151,8 @@ rapport_vcard_parse (const char  *data,
     data = "";
 
   /* Windows address books may write the whole file as UTF-16 */
-  if (length >= 2 && (((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE) ||
-                      ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)))
+  if (rapport_io_decode_utf16 (data, length, &utf8, &utf8_length))
     {
-      const char *from = (guchar)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      gsize utf8_length = 0;
-
-      utf8 = g_convert (data + 2, (gssize)(length - 2), "UTF-8", from, NULL, &utf8_length, NULL);
       if (utf8 == NULL)
         {
           g_set_error_literal (error, RAPPORT_VCARD_ERROR, RAPPORT_VCARD_ERROR_INVALID,
@@ -1223,17 +1162,10 @@ rapport_vcard_parse (const char  *data,
       data = utf8;
       length = utf8_length;
     }
-  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
+  else
+    rapport_io_skip_utf8_bom (&data, &length);
 
-  while (length > 0 && g_ascii_isspace (*data))
-    {
-      data++;
-      length--;
-    }
+  rapport_io_skip_leading_space (&data, &length);
 
   if (length == 0)
     {

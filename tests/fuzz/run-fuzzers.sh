@@ -64,7 +64,8 @@ cflags=(
   -I"$build" -I"$root/src" -I"$root/src/io" -I"$root/src/store"
   "${pkg_cflags[@]}"
 )
-sources=("$root"/src/io/rapport-csv.c "$root"/src/io/rapport-vcard.c "$root"/src/store/*.c)
+sources=("$root"/src/io/rapport-csv.c "$root"/src/io/rapport-vcard.c "$root"/src/io/rapport-io-text.c
+         "$root"/src/store/*.c)
 
 # Seeds: the fixtures, in the corpus folder of the target that reads them.
 # The inputs the fuzzers find are added there too, and kept from run to run
