@@ -407,6 +407,21 @@ rapport_appointment_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rapport_appointment_dialog_parent_class)->dispose (object);
 }
 
+/* Export and Delete are offered only where someone acts on them: the
+ * calendar does; a contact's Schedule Interview does not. */
+static void
+rapport_appointment_dialog_show (GtkWidget *widget)
+{
+  RapportAppointmentDialog *self = RAPPORT_APPOINTMENT_DIALOG (widget);
+
+  if (gtk_widget_get_visible (self->existing_actions) &&
+      (!g_signal_has_handler_pending (self, signals[DELETE_REQUESTED], 0, FALSE) ||
+       !g_signal_has_handler_pending (self, signals[EXPORT_REQUESTED], 0, FALSE)))
+    gtk_widget_set_visible (self->existing_actions, FALSE);
+
+  GTK_WIDGET_CLASS (rapport_appointment_dialog_parent_class)->show (widget);
+}
+
 static void
 rapport_appointment_dialog_class_init (RapportAppointmentDialogClass *klass)
 {
@@ -414,6 +429,7 @@ rapport_appointment_dialog_class_init (RapportAppointmentDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_appointment_dialog_dispose;
+  widget_class->show = rapport_appointment_dialog_show;
 
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -639,8 +655,5 @@ rapport_appointment_dialog_propose_time (RapportAppointmentDialog *self)
     }
 
   adw_combo_row_set_selected (self->status_row, RAPPORT_STATUS_CONFIRMED);
-  /* Scheduling from a contact: exporting or deleting the request belongs
-   * to the calendar, where its handlers are. */
-  gtk_widget_set_visible (self->existing_actions, FALSE);
   on_form_changed (self);
 }
