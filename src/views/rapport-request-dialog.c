@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-clipping-list.h"
+#include "rapport-message-util.h"
 #include "rapport-request-dialog.h"
 #include "rapport-templates.h"
 #include "rapport-view-util.h"
@@ -67,13 +68,9 @@ compose (RapportRequestDialog *self)
                                clipping ? rapport_clipping_get_title (clipping) : NULL,
                                &student, email ? RAPPORT_REQUEST_EMAIL : RAPPORT_REQUEST_PHONE);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), subject);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_row), email);
-  gtk_widget_set_visible (self->mail_button, email);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.open-mail",
-                                 email && *rapport_contact_get_email (self->contact));
+  rapport_message_show (GTK_WIDGET (self), "request.open-mail", self->contact,
+                        self->subject_row, self->body_view, self->mail_button,
+                        subject, body, email);
   gtk_widget_set_tooltip_text (self->mail_button,
                                *rapport_contact_get_email (self->contact) ? NULL
                                : _("Add an email address to the contact first"));
@@ -95,11 +92,7 @@ on_kind_toggled (RapportRequestDialog *self)
 char *
 rapport_request_dialog_dup_text (RapportRequestDialog *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  return rapport_message_dup_text (self->body_view);
 }
 
 static void
@@ -107,10 +100,7 @@ copy_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  RapportRequestDialog *self = RAPPORT_REQUEST_DIALOG (widget);
-  g_autofree char *text = rapport_request_dialog_dup_text (self);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  rapport_message_copy (widget, RAPPORT_REQUEST_DIALOG (widget)->body_view);
 }
 
 static void
@@ -119,12 +109,8 @@ open_mail_activated (GtkWidget  *widget,
                      GVariant   *param)
 {
   RapportRequestDialog *self = RAPPORT_REQUEST_DIALOG (widget);
-  g_autofree char *body = rapport_request_dialog_dup_text (self);
-  g_autofree char *uri = rapport_request_mailto (self->contact,
-                                                 gtk_editable_get_text (GTK_EDITABLE (self->subject_row)), body);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  rapport_message_open_mail (GTK_WINDOW (self), self->contact, self->subject_row, self->body_view);
 }
 
 static void

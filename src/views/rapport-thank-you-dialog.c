@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-message-util.h"
 #include "rapport-templates.h"
 #include "rapport-thank-you-dialog.h"
 #include "rapport-view-util.h"
@@ -94,13 +95,9 @@ compose (RapportThankYouDialog *self)
 
   subject = rapport_thank_you_subject (self->contact);
   body = rapport_thank_you_body (self->contact, &student, (const char * const *)learned->pdata, step, kind);
-  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), subject);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_row), kind == RAPPORT_THANK_YOU_EMAIL);
-  gtk_widget_set_visible (self->mail_button, kind == RAPPORT_THANK_YOU_EMAIL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "thank-you.open-mail",
-                                 kind == RAPPORT_THANK_YOU_EMAIL && *rapport_contact_get_email (self->contact));
+  rapport_message_show (GTK_WIDGET (self), "thank-you.open-mail", self->contact,
+                        self->subject_row, self->body_view, self->mail_button,
+                        subject, body, kind == RAPPORT_THANK_YOU_EMAIL);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), *name == '\0');
 }
 
@@ -120,11 +117,7 @@ on_kind_toggled (RapportThankYouDialog *self,
 char *
 rapport_thank_you_dialog_dup_text (RapportThankYouDialog *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+  return rapport_message_dup_text (self->body_view);
 }
 
 static void
@@ -132,9 +125,7 @@ copy_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  g_autofree char *text = rapport_thank_you_dialog_dup_text (RAPPORT_THANK_YOU_DIALOG (widget));
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  rapport_message_copy (widget, RAPPORT_THANK_YOU_DIALOG (widget)->body_view);
 }
 
 static void
@@ -143,12 +134,8 @@ open_mail_activated (GtkWidget  *widget,
                      GVariant   *param)
 {
   RapportThankYouDialog *self = RAPPORT_THANK_YOU_DIALOG (widget);
-  g_autofree char *body = rapport_thank_you_dialog_dup_text (self);
-  g_autofree char *uri = rapport_request_mailto (self->contact,
-                                                 gtk_editable_get_text (GTK_EDITABLE (self->subject_row)), body);
 
-  if (uri != NULL)
-    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  rapport_message_open_mail (GTK_WINDOW (self), self->contact, self->subject_row, self->body_view);
 }
 
 static void
