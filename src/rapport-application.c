@@ -584,8 +584,9 @@ start_reminders (RapportApplication *self)
   g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);
   rapport_notifier_watch_system (self->notifier);
 
-  /* What fell due while Rapport was closed is announced now, once. */
-  rapport_notifier_check (self->notifier);
+  /* What fell due while Rapport was closed is announced once, as soon as
+   * the window is on screen: its first frame does not wait for the queries. */
+  rapport_notifier_check_when_idle (self->notifier);
 }
 
 /* Where a refusal is shown: the Preferences window, where the switch is. */

@@ -470,6 +470,38 @@ test_resumed_announces (Fixture       *f,
   g_assert_cmpuint (announced, ==, 1);
 }
 
+/* At startup the check waits for the main loop to be idle (the window's
+ * first frame first), then announces what fell due, once. */
+static void
+test_check_when_idle (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 end = rapport_appointment_get_end (f->meeting);
+  g_autoptr(RapportNotifier) notifier = rapport_notifier_new (f->store, NULL);
+  guint announced = 0;
+
+  g_signal_connect (notifier, "announced", G_CALLBACK (count_announced), &announced);
+  pinned_now = end + 3 * 3600;   /* the thank-you nudge is due */
+  rapport_notifier_set_clock (notifier, pinned_clock);
+
+  rapport_notifier_check_when_idle (notifier);
+  rapport_notifier_check_when_idle (notifier);   /* asked twice, done once */
+  g_assert_cmpuint (announced, ==, 0);
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, 0);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (announced, ==, 1);
+  g_assert_cmpint (rapport_notifier_get_next_fire (notifier), ==, end + 20 * 3600);
+
+  /* Nothing left for later: disposing it now leaves no source behind. */
+  rapport_notifier_check_when_idle (notifier);
+  g_clear_object (&notifier);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (announced, ==, 1);
+}
+
 static void
 test_time_zone_changed (Fixture       *f,
                         gconstpointer  data)
@@ -953,6 +985,7 @@ main (int   argc,
   ADD ("/reminders/store/texts", test_texts);
   ADD ("/reminders/store/recontact-once", test_recontact_once);
   ADD ("/reminders/timer/resumed", test_resumed_announces);
+  ADD ("/reminders/timer/check-when-idle", test_check_when_idle);
   ADD ("/reminders/timer/time-zone-changed", test_time_zone_changed);
   ADD ("/reminders/timer/resumed-by-logind", test_resumed_by_logind);
   ADD ("/reminders/store/interview-states", test_interview_states);

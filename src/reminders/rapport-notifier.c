@@ -546,6 +546,22 @@ on_store_changed (RapportNotifier *self)
 }
 
 /**
+ * rapport_notifier_check_when_idle:
+ *
+ * Like rapport_notifier_check(), once the main loop has nothing more
+ * urgent to do: at startup, after the window's first frame, which does not
+ * wait for the reminders' queries.
+ */
+void
+rapport_notifier_check_when_idle (RapportNotifier *self)
+{
+  g_return_if_fail (RAPPORT_IS_NOTIFIER (self));
+
+  if (self->idle == 0)
+    self->idle = g_idle_add_full (G_PRIORITY_LOW, on_idle_check, self, NULL);
+}
+
+/**
  * rapport_notifier_snooze:
  *
  * "Remind Me Later": the reminder @key comes back once after @seconds.

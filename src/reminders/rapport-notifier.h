@@ -15,6 +15,7 @@ RapportNotifier *rapport_notifier_new          (RapportStore                  *s
 void             rapport_notifier_set_clock    (RapportNotifier               *self,
                                                 RapportClock                   clock);
 guint            rapport_notifier_check        (RapportNotifier               *self);
+void             rapport_notifier_check_when_idle (RapportNotifier            *self);
 gboolean         rapport_notifier_snooze       (RapportNotifier               *self,
                                                 const char                    *key,
                                                 int                            seconds);
