@@ -126,3 +126,52 @@ test_read_back (const char *path,
   sqlite3_close (db);
   return result;
 }
+
+/* What @widget draws now, as a render node tree (a widget on screen). */
+GskRenderNode *
+test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* The first node of @type in @node's tree, depth first; %NULL if none. */
+GskRenderNode *
+test_find_render_node (GskRenderNode     *node,
+                       GskRenderNodeType  type)
+{
+  GskRenderNode *child = NULL;
+
+  if (node == NULL)
+    return NULL;
+  if (gsk_render_node_get_node_type (node) == type)
+    return node;
+
+  switch ((int)gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if ((child = test_find_render_node (gsk_container_node_get_child (node, i), type)))
+          return child;
+      return NULL;
+    case GSK_TRANSFORM_NODE:
+      return test_find_render_node (gsk_transform_node_get_child (node), type);
+    case GSK_CLIP_NODE:
+      return test_find_render_node (gsk_clip_node_get_child (node), type);
+    case GSK_ROUNDED_CLIP_NODE:
+      return test_find_render_node (gsk_rounded_clip_node_get_child (node), type);
+    case GSK_OPACITY_NODE:
+      return test_find_render_node (gsk_opacity_node_get_child (node), type);
+    case GSK_DEBUG_NODE:
+      return test_find_render_node (gsk_debug_node_get_child (node), type);
+    default:
+      return NULL;
+    }
+}

@@ -25,6 +25,9 @@ void       test_assert_finalized  (gpointer    object,
 GtkWidget *test_child             (gpointer    widget,
                                    GType       type,
                                    const char *name);
+GskRenderNode *test_render_widget  (GtkWidget         *widget);
+GskRenderNode *test_find_render_node (GskRenderNode   *node,
+                                      GskRenderNodeType type);
 char      *test_read_back         (const char *path,
                                    const char *sql,
                                    gint64      id);

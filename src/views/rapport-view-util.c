@@ -10,6 +10,7 @@
 
 #include "rapport-contact-list.h"
 #include "rapport-enums.h"
+#include "rapport-initials.h"
 #include "rapport-view-util.h"
 
 /**
@@ -308,7 +309,8 @@ on_contact_row_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  row->avatar = adw_avatar_new (32, NULL, TRUE);
+  /* AdwAvatar's look in one widget instead of five: see rapport-initials.c. */
+  row->avatar = rapport_initials_new (32);
   gtk_box_append (GTK_BOX (box), row->avatar);
 
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
@@ -430,7 +432,7 @@ contact_row_update (ContactRow *row)
         }
     }
 
-  adw_avatar_set_text (ADW_AVATAR (row->avatar), name);
+  rapport_initials_set_text (RAPPORT_INITIALS (row->avatar), name);
   gtk_label_set_label (row->name, name);
   gtk_label_set_label (row->summary, summary ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (row->summary), summary != NULL && *summary != '\0');
