@@ -673,6 +673,7 @@ rapport_application_startup (GApplication *app)
     { "win.new", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-page::contacts", { "<Alt>1", NULL } },
     { "win.show-page::calendar", { "<Alt>2", NULL } },
     { "win.show-page::interviews", { "<Alt>3", NULL } },

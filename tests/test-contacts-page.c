@@ -686,6 +686,61 @@ test_store_error_page (void)
 /* Only the page in view is made at startup; the others on first use, by
  * the page switcher, a shortcut or an action that needs them. */
 static void
+collect_shortcuts (GtkWidget  *widget,
+                   GPtrArray  *titles)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      g_ptr_array_add (titles, title);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, titles);
+}
+
+static GtkWindow *
+find_shortcuts_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+/* Ctrl+? shows the shortcuts, built when asked for, over the window. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *shortcuts;
+
+  g_assert_null (find_shortcuts_window (GTK_WINDOW (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  shortcuts = find_shortcuts_window (GTK_WINDOW (f->window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+
+  collect_shortcuts (GTK_WIDGET (shortcuts), titles);
+  g_assert_cmpuint (titles->len, >=, 10);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Search", g_str_equal, NULL));
+
+  g_object_add_weak_pointer (G_OBJECT (shortcuts), (gpointer *)&shortcuts);
+  gtk_window_close (shortcuts);
+  test_spin (10);
+  g_assert_null (shortcuts);
+}
+
+static void
 test_pages_made_when_needed (Fixture       *f,
                              gconstpointer  data)
 {
@@ -851,6 +906,7 @@ main (int   argc,
   ADD ("/contacts-page/rows-follow-edits", test_rows_follow_edits);
   ADD ("/contacts-page/links-for-reaching", test_links_for_reaching);
   ADD ("/window/pages-made-when-needed", test_pages_made_when_needed);
+  ADD ("/window/shortcuts-window", test_shortcuts_window);
 #undef ADD
   g_test_add_func ("/window/store-error-page", test_store_error_page);
 
