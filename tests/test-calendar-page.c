@@ -335,7 +335,7 @@ test_request_then_schedule_from_contact (Fixture       *f,
                                          gconstpointer  data)
 {
   RapportContactsPage *contacts = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
-  RapportContactDetail *detail = RAPPORT_CONTACT_DETAIL (test_child (contacts, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
+  RapportContactDetail *detail = rapport_contacts_page_get_detail (RAPPORT_CONTACTS_PAGE (contacts));
   GtkListBox *timeline;
   RapportRequestDialog *request;
   RapportAppointmentDialog *dialog;
@@ -392,7 +392,7 @@ test_declined_offers_referrals (Fixture       *f,
                                 gconstpointer  data)
 {
   RapportContactsPage *contacts = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
-  RapportContactDetail *detail = RAPPORT_CONTACT_DETAIL (test_child (contacts, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
+  RapportContactDetail *detail = rapport_contacts_page_get_detail (RAPPORT_CONTACTS_PAGE (contacts));
   GtkWidget *declined = test_child (detail, RAPPORT_TYPE_CONTACT_DETAIL, "declined_group");
   RapportNewContactDialog *add;
   g_autoptr(RapportContactList) referred = rapport_contact_list_new (f->ts.store);

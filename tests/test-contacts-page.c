@@ -20,7 +20,6 @@ typedef struct
   TestStore            ts;
   RapportWindow       *window;
   RapportContactsPage *page;
-  RapportContactDetail *detail;
 } Fixture;
 
 static void
@@ -30,7 +29,6 @@ fixture_set_up (Fixture       *f,
   test_store_init (&f->ts);
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
   f->page = RAPPORT_CONTACTS_PAGE (test_child (f->window, RAPPORT_TYPE_WINDOW, "contacts_page"));
-  f->detail = RAPPORT_CONTACT_DETAIL (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "detail"));
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -41,6 +39,13 @@ fixture_tear_down (Fixture       *f,
   test_assert_finalized (f->window, FALSE);
   test_spin (10);
   test_store_clear (&f->ts);
+}
+
+/* The detail pane, made on first use as in the app. */
+static RapportContactDetail *
+detail (Fixture *f)
+{
+  return rapport_contacts_page_get_detail (f->page);
 }
 
 static RapportContact *
@@ -73,7 +78,7 @@ static GtkWidget *
 detail_child (Fixture    *f,
               const char *name)
 {
-  return test_child (f->detail, RAPPORT_TYPE_CONTACT_DETAIL, name);
+  return test_child (detail (f), RAPPORT_TYPE_CONTACT_DETAIL, name);
 }
 
 static RapportNewContactDialog *
@@ -181,11 +186,11 @@ test_detail_edits_autosave (Fixture       *f,
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (c));
 
   g_assert_true (rapport_contacts_page_select_contact (f->page, id));
-  g_assert_true (rapport_contact_detail_get_contact (f->detail) == c);
+  g_assert_true (rapport_contact_detail_get_contact (detail (f)) == c);
 
   gtk_editable_set_text (GTK_EDITABLE (detail_child (f, "field_row")), "Computing");
   gtk_editable_set_text (GTK_EDITABLE (detail_child (f, "email_row")), "grace@example.org");
-  notes = GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (f->detail), RAPPORT_TYPE_CONTACT_DETAIL, "notes_buffer"));
+  notes = GTK_TEXT_BUFFER (gtk_widget_get_template_child (GTK_WIDGET (detail (f)), RAPPORT_TYPE_CONTACT_DETAIL, "notes_buffer"));
   gtk_text_buffer_set_text (notes, "Ask about COBOL", -1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (detail_child (f, "stage_row")), RAPPORT_STAGE_SCHEDULED);
   adw_combo_row_set_selected (ADW_COMBO_ROW (detail_child (f, "source_row")), RAPPORT_SOURCE_TEACHER);
@@ -345,7 +350,7 @@ test_rename_keeps_detail_open (Fixture       *f,
   /* …and stays selected and open, with the text being typed intact. */
   selected = rapport_contacts_page_get_selected (f->page);
   g_assert_true (selected == b);
-  g_assert_true (rapport_contact_detail_get_contact (f->detail) == b);
+  g_assert_true (rapport_contact_detail_get_contact (detail (f)) == b);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Zed");
   (void)a; (void)c;
 }
@@ -409,9 +414,9 @@ test_referrals (Fixture       *f,
 
   /* Following the row shows the referred contact. */
   g_signal_emit_by_name (referrals, "row-activated", gtk_list_box_get_row_at_index (referrals, 0));
-  g_assert_true (rapport_contact_detail_get_contact (f->detail) == newbie);
+  g_assert_true (rapport_contact_detail_get_contact (detail (f)) == newbie);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.clear-referrer", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (f)), "contact.clear-referrer", NULL));
   g_assert_cmpint (rapport_contact_get_referred_by (newbie), ==, 0);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (detail_child (f, "referred_by_row"))), ==, "Nobody");
 }
@@ -427,7 +432,7 @@ test_next_stage (Fixture       *f,
   button = GTK_BUTTON (detail_child (f, "next_stage_button"));
   g_assert_cmpstr (gtk_button_get_label (button), ==, "Mark as _Requested");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.next-stage", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (f)), "contact.next-stage", NULL));
   g_assert_cmpint (rapport_contact_get_stage (c), ==, RAPPORT_STAGE_REQUESTED);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (detail_child (f, "stage_row"))), ==, RAPPORT_STAGE_REQUESTED);
   g_assert_cmpstr (gtk_button_get_label (button), ==, "Mark as _Scheduled");
@@ -769,6 +774,88 @@ test_pages_made_when_needed (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clippings");
 }
 
+static gboolean
+has_all_rows (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (data))) == 100;
+}
+
+/* A long list shows its first rows in the first frame and all of them from
+ * the next; a contact further down can be shown at once all the same. */
+static void
+test_first_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  RapportWindow *window;
+  RapportContactsPage *page;
+  GtkListView *view;
+  g_autoptr(RapportContact) shown = NULL;
+  gint64 last = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      g_autoptr(RapportContact) c = add (f, name, "Engines");
+
+      last = rapport_record_get_id (RAPPORT_RECORD (c));
+    }
+
+  /* Before any frame: the first rows only. */
+  window = rapport_window_new (NULL, f->ts.store, NULL);
+  page = RAPPORT_CONTACTS_PAGE (test_child (window, RAPPORT_TYPE_WINDOW, "contacts_page"));
+  view = GTK_LIST_VIEW (test_child (page, RAPPORT_TYPE_CONTACTS_PAGE, "list_view"));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), <, 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), >=, 40);
+
+  /* Showing the last one needs no frame first. */
+  g_assert_true (rapport_contacts_page_select_contact (page, last));
+  shown = rapport_contacts_page_get_selected (page);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (rapport_contact_get_name (shown), ==, "Person 099");
+  g_assert_true (has_all_rows (view));
+  g_clear_object (&shown);
+  test_assert_finalized (window, FALSE);
+
+  /* Left alone, the list has every row once the first frame is drawn. */
+  window = rapport_window_new (NULL, f->ts.store, NULL);
+  page = RAPPORT_CONTACTS_PAGE (test_child (window, RAPPORT_TYPE_WINDOW, "contacts_page"));
+  view = GTK_LIST_VIEW (test_child (page, RAPPORT_TYPE_CONTACTS_PAGE, "list_view"));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (has_all_rows (view));
+  test_wait_until (has_all_rows, view);
+  test_assert_finalized (window, FALSE);
+}
+
+/* The contact pane is made when a contact is first shown, and stays. */
+static void
+test_detail_made_when_needed (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkStack *detail_stack = GTK_STACK (test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "detail_stack"));
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "Analytical Engines");
+  g_autoptr(RapportContact) shown = NULL;
+  GtkWidget *pane;
+
+  g_assert_null (gtk_stack_get_child_by_name (detail_stack, "detail"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+
+  g_assert_true (rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (ada))));
+  pane = gtk_stack_get_child_by_name (detail_stack, "detail");
+  g_assert_true (RAPPORT_IS_CONTACT_DETAIL (pane));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "detail");
+  g_assert_true (rapport_contact_detail_get_contact (RAPPORT_CONTACT_DETAIL (pane)) == ada);
+  g_assert_true (detail (f) == RAPPORT_CONTACT_DETAIL (pane));
+
+  /* Its requests reach the page: Delete in the pane deletes the contact. */
+  g_signal_emit_by_name (pane, "delete-requested");
+  shown = rapport_contacts_page_get_selected (f->page);
+  g_assert_null (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (list_model (f)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (detail_stack), ==, "none");
+  g_assert_true (gtk_stack_get_child_by_name (detail_stack, "detail") == pane);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -815,7 +902,7 @@ test_merge_and_undo (Fixture       *f,
   /* The menu item opens a chooser that does not offer Ada herself. */
   chooser = detail_child (f, "merge_chooser");
   g_assert_false (gtk_widget_get_visible (chooser));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.merge", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (f)), "contact.merge", NULL));
   g_assert_true (gtk_widget_get_visible (chooser));
   chooser_list = test_child (chooser, RAPPORT_TYPE_CONTACT_CHOOSER, "list_view");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (chooser_list)))), ==, 1);
@@ -849,7 +936,7 @@ test_merge_and_undo (Fixture       *f,
   g_assert_cmpstr (rapport_contact_get_organization (ada), ==, "US Navy");
   g_assert_cmpstr (rapport_contact_get_phone (ada), ==, "+1 555 0100");
   g_assert_cmpint (rapport_appointment_get_contact_id (meeting), ==, ada_id);
-  g_assert_true (rapport_contact_detail_get_contact (f->detail) == ada);
+  g_assert_true (rapport_contact_detail_get_contact (detail (f)) == ada);
 
   /* The toast's Undo (here through Ctrl+Z) brings back both as they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -869,7 +956,7 @@ test_merge_cancelled (Fixture       *f,
   AdwMessageDialog *dialog;
 
   rapport_contacts_page_select_contact (f->page, rapport_record_get_id (RAPPORT_RECORD (ada)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->detail), "contact.merge", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (f)), "contact.merge", NULL));
   g_signal_emit_by_name (detail_child (f, "merge_chooser"), "contact-chosen", grace);
   test_wait_until (message_dialog_is_open, NULL);
   dialog = find_message_dialog ();
@@ -907,6 +994,8 @@ main (int   argc,
   ADD ("/contacts-page/links-for-reaching", test_links_for_reaching);
   ADD ("/window/pages-made-when-needed", test_pages_made_when_needed);
   ADD ("/window/shortcuts-window", test_shortcuts_window);
+  ADD ("/contacts-page/detail-made-when-needed", test_detail_made_when_needed);
+  ADD ("/contacts-page/first-rows", test_first_rows);
 #undef ADD
   g_test_add_func ("/window/store-error-page", test_store_error_page);
 

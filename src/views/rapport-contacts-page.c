@@ -32,6 +32,9 @@ struct _RapportContactsPage
   GtkLabel            *filter_label;
   GtkStack            *list_stack;
   GtkListView         *list_view;
+  GtkSliceListModel   *first_rows;  /* all rows, once the first frame is shown */
+  guint                first_rows_tick;
+  guint                ticks;
   GtkStack            *detail_stack;
   RapportContactDetail *detail;
   GtkDropDown         *stage_dropdown;
@@ -108,11 +111,69 @@ update_list_state (RapportContactsPage *self)
                                  stage >= 0 || source >= 0);
 }
 
+/* GTK 4.8's list view makes a row widget for each of the first 200 items
+ * before its first frame, whatever fits in view: 35 ms of startup with a
+ * long list (issue 10). The first frame shows at most FIRST_ROWS rows,
+ * which fill the tallest window; the list gets all its rows on the next
+ * frame, before anyone can scroll. GTK 4.10 makes only the rows in view. */
+#define FIRST_ROWS 64
+
+static void
+show_all_rows (RapportContactsPage *self)
+{
+  if (self->first_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->first_rows_tick);
+  self->first_rows_tick = 0;
+  if (self->first_rows != NULL && gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+/* The first tick comes before the first frame is drawn, the second after. */
+static gboolean
+first_rows_tick (GtkWidget     *list_view,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  RapportContactsPage *self = data;
+
+  if (++self->ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->first_rows_tick = 0;
+  show_all_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void on_detail_delete_requested (RapportContactsPage *self);
+static void on_detail_merge_requested (RapportContactsPage  *self,
+                                       RapportContact       *other,
+                                       const char * const   *take,
+                                       RapportContactDetail *detail);
+
+/* The detail pane is made when a contact is first shown: it is the largest
+ * part of the page, and no contact is shown at startup (issue 10). */
+static RapportContactDetail *
+ensure_detail (RapportContactsPage *self)
+{
+  if (self->detail != NULL)
+    return self->detail;
+
+  self->detail = g_object_new (RAPPORT_TYPE_CONTACT_DETAIL, NULL);
+  g_signal_connect_object (self->detail, "delete-requested",
+                           G_CALLBACK (on_detail_delete_requested), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail, "merge-requested",
+                           G_CALLBACK (on_detail_merge_requested), self, G_CONNECT_SWAPPED);
+  if (self->store != NULL)
+    rapport_contact_detail_set_store (self->detail, self->store);
+  gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->detail), "detail");
+  return self->detail;
+}
+
 static void
 on_selection_changed (RapportContactsPage *self)
 {
   g_autoptr(RapportContact) contact = NULL;
-  RapportContact *shown = rapport_contact_detail_get_contact (self->detail);
+  RapportContact *shown = self->detail ? rapport_contact_detail_get_contact (self->detail) : NULL;
 
   contact = rapport_contacts_page_get_selected (self);
 
@@ -129,7 +190,8 @@ on_selection_changed (RapportContactsPage *self)
         }
     }
 
-  rapport_contact_detail_set_contact (self->detail, contact);
+  if (contact != NULL || self->detail != NULL)
+    rapport_contact_detail_set_contact (ensure_detail (self), contact);
   gtk_stack_set_visible_child_name (self->detail_stack, contact ? "detail" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", contact != NULL);
 }
@@ -161,7 +223,7 @@ on_search_entry_activate (RapportContactsPage *self,
 
   gtk_single_selection_set_selected (self->selection, 0);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  rapport_contact_detail_focus (self->detail);
+  rapport_contact_detail_focus (ensure_detail (self));
 }
 
 static void
@@ -171,7 +233,7 @@ on_list_view_activate (RapportContactsPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  rapport_contact_detail_focus (self->detail);
+  rapport_contact_detail_focus (ensure_detail (self));
 }
 
 static void
@@ -224,7 +286,7 @@ on_contact_added (RapportContactsPage *self,
     }
 
   rapport_contacts_page_select_contact (self, id);
-  rapport_contact_detail_focus (self->detail);
+  rapport_contact_detail_focus (ensure_detail (self));
 }
 
 static void
@@ -400,6 +462,7 @@ rapport_contacts_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACTS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
 
@@ -473,7 +536,6 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, detail);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, stage_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsPage, sort_dropdown);
@@ -483,8 +545,6 @@ rapport_contacts_page_class_init (RapportContactsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_detail_delete_requested);
-  gtk_widget_class_bind_template_callback (widget_class, on_detail_merge_requested);
 
   gtk_widget_class_install_action (widget_class, "contacts.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "contacts.search", NULL, search_activated);
@@ -532,7 +592,9 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
   self->list = rapport_contact_list_new (store);
   rapport_contact_list_set_sort (self->list, self->sort);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, FIRST_ROWS);
+  self->first_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), first_rows_tick, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -545,7 +607,8 @@ rapport_contacts_page_set_store (RapportContactsPage *self,
   rapport_view_contact_factory_set_list (gtk_list_view_get_factory (self->list_view), self->list);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  rapport_contact_detail_set_store (self->detail, store);
+  if (self->detail != NULL)
+    rapport_contact_detail_set_store (self->detail, store);
   update_list_state (self);
 }
 
@@ -568,6 +631,7 @@ rapport_contacts_page_select_contact (RapportContactsPage *self,
   if (self->list == NULL)
     return FALSE;
 
+  show_all_rows (self);
   position = rapport_contact_list_find (self->list, contact_id);
   if (position == G_MAXUINT && has_filters (self))
     {
@@ -585,6 +649,19 @@ rapport_contacts_page_select_contact (RapportContactsPage *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   return TRUE;
+}
+
+/**
+ * rapport_contacts_page_get_detail:
+ *
+ * Returns: (transfer none): the detail pane, made now if it was not yet
+ */
+RapportContactDetail *
+rapport_contacts_page_get_detail (RapportContactsPage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACTS_PAGE (self), NULL);
+
+  return ensure_detail (self);
 }
 
 /**

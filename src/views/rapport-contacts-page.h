@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-contact-detail.h"
 #include "rapport-contact-list.h"
 #include "rapport-store.h"
 
@@ -16,5 +17,6 @@ void            rapport_contacts_page_set_store      (RapportContactsPage *self,
 gboolean        rapport_contacts_page_select_contact (RapportContactsPage *self,
                                                       gint64               contact_id);
 RapportContact *rapport_contacts_page_get_selected   (RapportContactsPage *self);
+RapportContactDetail *rapport_contacts_page_get_detail (RapportContactsPage *self);
 
 G_END_DECLS
