@@ -582,6 +582,8 @@ start_reminders (RapportApplication *self)
 
   self->notifier = rapport_notifier_new (self->store, &settings);
   g_signal_connect_object (self->notifier, "write-note", G_CALLBACK (on_write_note), self, G_CONNECT_SWAPPED);
+  /* "Open Rapport" on the summary of many reminders. */
+  g_signal_connect_object (self->notifier, "show-app", G_CALLBACK (g_application_activate), self, G_CONNECT_SWAPPED);
   rapport_notifier_watch_system (self->notifier);
 
   /* What fell due while Rapport was closed is announced once, as soon as

@@ -156,6 +156,45 @@ test_across_daylight_saving (void)
   g_assert_cmpint (g_date_time_get_day_of_month (deadline), ==, 30);
 }
 
+static RapportReminder *
+reminder (const char          *key,
+          RapportReminderKind  kind,
+          gint64               deadline)
+{
+  RapportReminder *r = g_new0 (RapportReminder, 1);
+
+  r->key = g_strdup (key);
+  r->kind = kind;
+  r->deadline = deadline;
+  return r;
+}
+
+/* Many at once: the meeting within the hour, then thank-you notes (the
+ * one nearest its deadline first), then what can wait. */
+static void
+test_sort_by_urgency (void)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)rapport_reminder_free);
+  const gint64 now = 1800000000;
+  const char *expected[] = { "hour", "thanks-soon", "thanks-late", "thanks-old", "tomorrow", "action",
+                             "follow-up", "referrer", "recontact" };
+
+  g_ptr_array_add (all, reminder ("recontact", RAPPORT_REMINDER_RECONTACT, now - 100 * 86400));
+  g_ptr_array_add (all, reminder ("thanks-old", RAPPORT_REMINDER_THANK_YOU, now - 30 * 86400));
+  g_ptr_array_add (all, reminder ("referrer", RAPPORT_REMINDER_TELL_REFERRER, now - 3600));
+  g_ptr_array_add (all, reminder ("action", RAPPORT_REMINDER_ACTION_DUE, now - 60));
+  g_ptr_array_add (all, reminder ("thanks-late", RAPPORT_REMINDER_THANK_YOU, now - 7200));
+  g_ptr_array_add (all, reminder ("tomorrow", RAPPORT_REMINDER_DAY_BEFORE, now + 86400));
+  g_ptr_array_add (all, reminder ("follow-up", RAPPORT_REMINDER_REQUEST_FOLLOW_UP, now));
+  g_ptr_array_add (all, reminder ("thanks-soon", RAPPORT_REMINDER_THANK_YOU, now + 3600));
+  g_ptr_array_add (all, reminder ("hour", RAPPORT_REMINDER_HOUR_BEFORE, now + 3000));
+
+  rapport_reminders_sort_by_urgency (all, now);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpstr (((RapportReminder *)g_ptr_array_index (all, i))->key, ==, expected[i]);
+}
+
 static void
 test_recontact_rule (void)
 {
@@ -973,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/reminders/rules/requests-actions-referrals", test_requests_actions_referrals);
   g_test_add_func ("/reminders/rules/across-daylight-saving", test_across_daylight_saving);
   g_test_add_func ("/reminders/rules/recontact", test_recontact_rule);
+  g_test_add_func ("/reminders/rules/sort-by-urgency", test_sort_by_urgency);
   g_test_add_func ("/reminders/autostart-entry", test_autostart_entry);
   g_test_add_func ("/reminders/background/entry", test_background_entry);
   g_test_add_func ("/reminders/background/portal", test_background_portal);

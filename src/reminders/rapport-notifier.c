@@ -39,8 +39,17 @@ G_DEFINE_FINAL_TYPE (RapportNotifier, rapport_notifier, G_TYPE_OBJECT)
 enum {
   WRITE_NOTE,
   ANNOUNCED,
+  SHOW_APP,
   N_SIGNALS
 };
+
+/* More reminders than this due at once (Rapport closed for weeks, a large
+ * import) are not a notification each: the most urgent are, and one more
+ * says how many others there are and what they are. */
+#define MAX_SEPARATE 3
+/* Of those others, how many the summary names. */
+#define MAX_NAMED 4
+#define SUMMARY_KEY "rapport-summary"
 
 static guint signals[N_SIGNALS];
 
@@ -263,22 +272,83 @@ on_snooze (NotifyNotification *notification,
 }
 
 static void
+on_show_app (NotifyNotification *notification,
+             char               *action,
+             gpointer            data)
+{
+  RapportNotifier *self = data;
+
+  g_signal_emit (self, signals[SHOW_APP], 0);
+}
+
+static void
+send (RapportNotifier    *self,
+      NotifyNotification *n,
+      const char         *key,
+      const char         *title)
+{
+  g_autoptr(GError) error = NULL;
+
+  notify_notification_set_app_name (n, "Rapport");
+  notify_notification_set_hint (n, "desktop-entry", g_variant_new_string (APP_ID));
+  notify_notification_set_category (n, "x-rapport.reminder");
+  g_object_set_data_full (G_OBJECT (n), "rapport-key", g_strdup (key), g_free);
+  g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
+  g_hash_table_replace (self->shown, g_strdup (key), n);
+
+  if (!notify_notification_show (n, &error))
+    g_warning ("Could not show the reminder “%s”: %s", title, error->message);
+}
+
+/* "4 more reminders", and what the first of them are. */
+static void
+show_summary (RapportNotifier *self,
+              GPtrArray       *announce,
+              guint            first,
+              gint64           now)
+{
+  guint n_more = announce->len - first;
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more reminder", "%u more reminders",
+                                                         n_more), n_more);
+  g_autoptr(GString) body = g_string_new (NULL);
+  NotifyNotification *n;
+
+  for (guint i = first; i < announce->len && i < first + MAX_NAMED; i++)
+    {
+      g_autofree char *line = rapport_reminder_dup_title (self->store, g_ptr_array_index (announce, i), now);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, line);
+    }
+  if (n_more > MAX_NAMED)
+    {
+      guint rest = n_more - MAX_NAMED;
+
+      g_string_append_c (body, '\n');
+      /* Translators: after a list of reminders, how many more there are */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more.", "…and %u more.", rest), rest);
+    }
+
+  n = notify_notification_new (title, body->str, APP_ID);
+  notify_notification_set_urgency (n, NOTIFY_URGENCY_NORMAL);
+  if (self->has_actions)
+    notify_notification_add_action (n, "default", _("Open Rapport"), on_show_app, self, NULL);
+  send (self, n, SUMMARY_KEY, title);
+}
+
+static void
 show (RapportNotifier       *self,
       const RapportReminder *r,
       gint64                 now)
 {
   g_autofree char *title = rapport_reminder_dup_title (self->store, r, now);
   g_autofree char *body = rapport_reminder_dup_body (self->store, r, now);
-  g_autoptr(GError) error = NULL;
   NotifyNotification *n;
 
   n = notify_notification_new (title, body, APP_ID);
-  notify_notification_set_app_name (n, "Rapport");
-  notify_notification_set_hint (n, "desktop-entry", g_variant_new_string (APP_ID));
-  notify_notification_set_category (n, "x-rapport.reminder");
   notify_notification_set_urgency (n, r->kind == RAPPORT_REMINDER_THANK_YOU && r->stage == RAPPORT_THANK_YOU_OVERDUE
                                       ? NOTIFY_URGENCY_CRITICAL : NOTIFY_URGENCY_NORMAL);
-  g_object_set_data_full (G_OBJECT (n), "rapport-key", g_strdup (r->key), g_free);
   g_object_set_data (G_OBJECT (n), "rapport-appointment", GSIZE_TO_POINTER ((gsize)r->appointment_id));
 
   if (self->has_actions)
@@ -288,11 +358,7 @@ show (RapportNotifier       *self,
       notify_notification_add_action (n, "snooze", _("Remind Me Later"), on_snooze, self, NULL);
     }
 
-  g_signal_connect (n, "closed", G_CALLBACK (on_closed), self);
-  g_hash_table_replace (self->shown, g_strdup (r->key), n);
-
-  if (!notify_notification_show (n, &error))
-    g_warning ("Could not show the reminder “%s”: %s", title, error->message);
+  send (self, n, r->key, title);
 }
 
 /**
@@ -309,6 +375,7 @@ rapport_notifier_check (RapportNotifier *self)
   g_autoptr(GPtrArray) announce = NULL;
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  guint separate;
   gint64 now;
 
   g_return_val_if_fail (RAPPORT_IS_NOTIFIER (self), 0);
@@ -328,14 +395,19 @@ rapport_notifier_check (RapportNotifier *self)
       return 0;
     }
 
+  rapport_reminders_sort_by_urgency (announce, now);
+  separate = announce->len <= MAX_SEPARATE ? announce->len : MAX_SEPARATE - 1;
+
   for (guint i = 0; i < announce->len; i++)
     {
       RapportReminder *r = g_ptr_array_index (announce, i);
 
-      if (notify_is_initted ())
+      if (notify_is_initted () && i < separate)
         show (self, r, now);
       g_signal_emit (self, signals[ANNOUNCED], 0, r->key);
     }
+  if (notify_is_initted () && separate < announce->len)
+    show_summary (self, announce, separate, now);
 
   arm (self);
   return announce->len;
@@ -669,6 +741,15 @@ rapport_notifier_class_init (RapportNotifierClass *klass)
   signals[ANNOUNCED] =
     g_signal_new ("announced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RapportNotifier::show-app:
+   *
+   * The student pressed the summary of many reminders: open the window.
+   */
+  signals[SHOW_APP] =
+    g_signal_new ("show-app", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -421,3 +421,66 @@ rapport_reminders_to_announce (RapportStore                  *store,
 
   return announce;
 }
+
+/* What cannot wait comes first: a meeting within the hour, a thank-you
+ * note (24 hours in all), tomorrow's meeting, then what can wait a day. */
+static int
+urgency_rank (const RapportReminder *r)
+{
+  switch (r->kind)
+    {
+    case RAPPORT_REMINDER_HOUR_BEFORE:
+      return 0;
+    case RAPPORT_REMINDER_THANK_YOU:
+      return 1;
+    case RAPPORT_REMINDER_DAY_BEFORE:
+      return 2;
+    case RAPPORT_REMINDER_ACTION_DUE:
+      return 3;
+    case RAPPORT_REMINDER_REQUEST_FOLLOW_UP:
+      return 4;
+    case RAPPORT_REMINDER_TELL_REFERRER:
+      return 5;
+    case RAPPORT_REMINDER_RECONTACT:
+    default:
+      return 6;
+    }
+}
+
+static int
+compare_urgency (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  gint64 now = *(const gint64 *)data;
+  const RapportReminder *ra = *(RapportReminder * const *)a;
+  const RapportReminder *rb = *(RapportReminder * const *)b;
+  gint64 da, db;
+
+  if (urgency_rank (ra) != urgency_rank (rb))
+    return urgency_rank (ra) - urgency_rank (rb);
+
+  /* Of one kind, the deadline nearest to now, passed or not: a note
+   * overdue by an hour can still be sent, one overdue by a month less so. */
+  da = ABS (ra->deadline - now);
+  db = ABS (rb->deadline - now);
+  if (da != db)
+    return da < db ? -1 : 1;
+  return g_strcmp0 (ra->key, rb->key);
+}
+
+/**
+ * rapport_reminders_sort_by_urgency:
+ * @reminders: (element-type RapportReminder): what came due together
+ *
+ * Sorts @reminders most urgent first, for when there are too many to show
+ * each one.
+ */
+void
+rapport_reminders_sort_by_urgency (GPtrArray *reminders,
+                                   gint64     now)
+{
+  g_return_if_fail (reminders != NULL);
+
+  g_ptr_array_sort_with_data (reminders, compare_urgency, &now);
+}

@@ -99,5 +99,7 @@ GPtrArray *rapport_reminders_to_announce (RapportStore                    *store
                                          gint64                           *next_fire);
 char      *rapport_reminder_key_for_stage (const RapportReminder          *reminder,
                                            int                             stage);
+void       rapport_reminders_sort_by_urgency (GPtrArray                   *reminders,
+                                              gint64                       now);
 
 G_END_DECLS

@@ -214,6 +214,28 @@ def seed_held_interview(s, ended_ago=23 * HOUR, minutes=60):
     return contact_id, appointment_id, end
 
 
+def seed_more_interviews(s, names, ended_ago=23 * HOUR, minutes=60):
+    """More people, each with a held interview that ended @ended_ago seconds
+    ago and no thank-you sent (the schema must exist: see
+    seed_held_interview)."""
+    now = int(time.time())
+    end = now - ended_ago
+    con = sqlite3.connect(s.profile.db_path, timeout=5)
+    try:
+        with con:
+            for n, name in enumerate(names):
+                contact_id = con.execute(
+                    "INSERT INTO contacts (name, stage, created, updated) VALUES (?, 'met', ?, ?)",
+                    (name, now - 2 * DAY, now - DAY)).lastrowid
+                con.execute(
+                    "INSERT INTO appointments (uid, kind, contact_id, start, duration, status,"
+                    " created, updated) VALUES (?, 'interview', ?, ?, ?, 'held', ?, ?)",
+                    (f'e2e-{now}-{os.getpid()}-{n}@rapport.test', contact_id,
+                     end - minutes * 60 - n * 60, minutes, now - 2 * DAY, now - DAY))
+    finally:
+        con.close()
+
+
 def expected_summary(end, announced):
     """"Thank Ada Lovelace by 10:30 today": the deadline (24 h after the
     end) in local time (the app runs in this process's time zone)."""
@@ -397,6 +419,46 @@ def test_background(s):
     check_equal(len(daemon.notifications()), 1, 'Notify calls after quitting')
 
 
+def test_many_at_once(s):
+    seed_held_interview(s)
+    others = ['Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Margaret Hamilton', 'Dorothy Vaughan',
+              'Edsger Dijkstra']
+    seed_more_interviews(s, others)
+    daemon = NotificationDaemon(s, 'body actions')
+    background = s.start_app(args=['--background'], accessible=False)
+
+    # Seven thank-you notes due at once: the two most urgent, and one more
+    # notification for the five others, naming four.
+    notes = wait_for(lambda: len(daemon.notifications()) >= 3 and daemon.notifications(),
+                     'three Notify calls', timeout=10)
+    stays(lambda: len(daemon.notifications()) == 3, 'three Notify calls', 1.5)
+    singles, summary = notes[:2], notes[2]
+    for note in singles:
+        check(note['summary'].startswith('Thank '), f'a single reminder reads {note["summary"]!r}')
+        check('write-note' in note['actions'][0::2], f'the actions are {note["actions"]!r}')
+    check_equal(summary['summary'], '5 more reminders', 'the summary\'s title')
+    lines = summary['body'].split('\n')
+    check_equal(len(lines), 5, f'lines of the summary ({summary["body"]!r})')
+    check(all(line.startswith('Thank ') for line in lines[:4]), f'the summary names {lines[:4]!r}')
+    check_equal(lines[4], '…and 1 more.', 'the last line of the summary')
+    named = {n['summary'].split(' by ')[0][len('Thank '):] for n in singles}
+    named |= {line.split(' by ')[0][len('Thank '):] for line in lines[:4]}
+    check_equal(len(named), 6, f'people named in the notifications ({named!r})')
+    check_equal(len(reminder_keys(s)), 7, 'reminders recorded')
+    check_equal(dict(zip(summary['actions'][0::2], summary['actions'][1::2])).get('default'), 'Open Rapport',
+                'the summary\'s action')
+
+    # Pressing it opens the window.
+    stays(lambda: showing_windows(background) == [], 'no window for rapport --background', 0.5)
+    daemon.invoke_action(summary['id'], 'default')
+    background.wait_accessible()
+    background.window('Rapport')
+    check_equal(len(visible_x_windows(background.proc.pid, 'Rapport')), 1,
+                'X windows titled "Rapport" after "Open Rapport"')
+    background.quit()
+    check_equal(len(daemon.notifications()), 3, 'Notify calls after quitting')
+
+
 SCENARIOS = [
     ('a thank-you due soon is announced once with its actions, and not again after a restart',
      test_announced_once),
@@ -406,6 +468,8 @@ SCENARIOS = [
      test_without_actions),
     ('--background announces with no window; a second start opens it in the same process',
      test_background),
+    ('seven reminders due at once are two notifications and a summary that opens the window',
+     test_many_at_once),
 ]
 
 if __name__ == '__main__':
