@@ -612,6 +612,7 @@ typedef struct
 } UndoState;
 
 #define UNDO_STATE_KEY "rapport-undo-state"
+#define UNDO_SECONDS   10
 
 static void
 undo_state_free (UndoState *state)
@@ -706,6 +707,9 @@ rapport_view_show_undo_toast (GtkWidget       *widget,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Twice the usual five seconds: time to notice the mistake and, with a
+   * screen reader, to hear the toast and reach its button (issue 10). */
+  adw_toast_set_timeout (toast, UNDO_SECONDS);
   g_object_set_data_full (G_OBJECT (toast), UNDO_STATE_KEY, state, (GDestroyNotify)undo_state_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_clicked), NULL);
   g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), NULL);
