@@ -126,9 +126,10 @@ assert_same_drawing (GtkWidget *ours,
   {
     g_autoptr(PangoFontDescription) a_font = pango_font_describe (gsk_text_node_get_font (ours_text));
     g_autoptr(PangoFontDescription) b_font = pango_font_describe (gsk_text_node_get_font (adw_text));
+    g_autofree char *a_name = pango_font_description_to_string (a_font);
+    g_autofree char *b_name = pango_font_description_to_string (b_font);
 
-    g_test_message ("ours: %s, AdwAvatar: %s", pango_font_description_to_string (a_font),
-                    pango_font_description_to_string (b_font));
+    g_test_message ("ours: %s, AdwAvatar: %s", a_name, b_name);
     g_assert_cmpint (pango_font_description_get_weight (a_font), ==, pango_font_description_get_weight (b_font));
     g_assert_cmpint (ABS (pango_font_description_get_size (a_font) - pango_font_description_get_size (b_font)),
                      <=, PANGO_SCALE / 2);
