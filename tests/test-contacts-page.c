@@ -827,6 +827,33 @@ test_first_rows (Fixture       *f,
   test_assert_finalized (window, FALSE);
 }
 
+static gboolean
+search_prepared (gpointer list)
+{
+  return rapport_contact_list_get_search_prepared (list, NULL);
+}
+
+/* The search box's focus reads what a search looks through, ahead of the
+ * first key. */
+static void
+test_search_reads_ahead (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace", "Analytical Engines");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper", "Navy");
+  CountWait w = { f, 1 };
+  GtkWidget *entry = test_child (f->page, RAPPORT_TYPE_CONTACTS_PAGE, "search_entry");
+  GListModel *slice = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (list_model (f)));
+  RapportContactList *list = RAPPORT_CONTACT_LIST (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (slice)));
+
+  g_assert_false (rapport_contact_list_get_search_prepared (list, NULL));
+  gtk_widget_grab_focus (entry);
+  test_wait_until (search_prepared, list);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "engines");
+  test_wait_until (list_has_count, &w);
+}
+
 /* The contact pane is made when a contact is first shown, and stays. */
 static void
 test_detail_made_when_needed (Fixture       *f,
@@ -996,6 +1023,7 @@ main (int   argc,
   ADD ("/window/shortcuts-window", test_shortcuts_window);
   ADD ("/contacts-page/detail-made-when-needed", test_detail_made_when_needed);
   ADD ("/contacts-page/first-rows", test_first_rows);
+  ADD ("/contacts-page/search-reads-ahead", test_search_reads_ahead);
 #undef ADD
   g_test_add_func ("/window/store-error-page", test_store_error_page);
 

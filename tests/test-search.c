@@ -351,6 +351,84 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpuint (type_and_check (f, list, &query, ""), ==, 2);
 }
 
+static gboolean
+preparing (RapportContactList *list)
+{
+  gboolean busy = FALSE;
+
+  rapport_contact_list_get_search_prepared (list, &busy);
+  return busy;
+}
+
+static void
+wait_prepared (RapportContactList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (preparing (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The search box's focus reads the texts in a thread: the first key finds
+ * them in memory and answers as the store does; what changed while they
+ * were read is not missed. */
+static void
+test_read_ahead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RapportContact) ada = add (f, "Ada Lovelace");
+  g_autoptr(RapportContact) grace = add (f, "Grace Hopper");
+  g_autoptr(RapportAppointment) meeting = NULL;
+  g_autoptr(RapportInterview) interview = add_interview (f, grace, &meeting);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContact) added = NULL;
+  RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
+
+  rapport_interview_set_notebook (interview, "Talked about COBOL");
+  flush (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  g_assert_false (rapport_contact_list_get_search_prepared (list, NULL));
+  rapport_contact_list_prepare_search (list);
+  g_assert_true (preparing (list));
+  rapport_contact_list_prepare_search (list);   /* once is enough */
+  wait_prepared (list);
+  g_assert_true (rapport_contact_list_get_search_prepared (list, NULL));
+  g_assert_cmpuint (type_and_check (f, list, &query, "cobol"), ==, 1);
+  g_assert_cmpint (only_match (list), ==, id_of (grace));
+  g_assert_cmpuint (type_and_check (f, list, &query, ""), ==, 2);
+
+  /* A contact added while the texts are being read: the texts read are
+   * not taken, and the next key reads them again, with the newcomer. */
+  g_assert_true (rapport_contact_list_get_search_prepared (list, NULL));
+  rapport_contact_set_name (ada, "Ada King");
+  flush (f);
+  g_assert_false (rapport_contact_list_get_search_prepared (list, NULL));
+  rapport_contact_list_prepare_search (list);
+  added = add (f, "Augusta King");
+  wait_prepared (list);
+  g_assert_false (rapport_contact_list_get_search_prepared (list, NULL));
+  g_assert_cmpuint (type_and_check (f, list, &query, "king"), ==, 2);
+
+  /* A list let go while reading goes once the reading is over. */
+  {
+    RapportContactList *gone = rapport_contact_list_new (f->store);
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    rapport_contact_list_prepare_search (gone);
+    g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *)&gone);
+    g_object_unref (gone);
+    while (gone != NULL)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
+}
+
 /* Typing more only narrows; any other edit searches everyone again. */
 static void
 test_narrowing (Fixture       *f,
@@ -543,6 +621,7 @@ main (int   argc,
   ADD ("/search/not-across-fields", test_not_across_fields);
   ADD ("/search/follows-changes", test_follows_changes);
   ADD ("/search/narrowing", test_narrowing);
+  ADD ("/search/read-ahead", test_read_ahead);
   ADD ("/search/filters-and-sort", test_filters_and_sort);
   ADD ("/search/match-places", test_match_places);
 #undef ADD

@@ -17,6 +17,9 @@ void                rapport_contact_list_set_search      (RapportContactList *se
                                                           const char         *search);
 const char         *rapport_contact_list_get_search      (RapportContactList *self);
 const char         *rapport_contact_list_get_folded_search (RapportContactList *self);
+void                rapport_contact_list_prepare_search  (RapportContactList *self);
+gboolean            rapport_contact_list_get_search_prepared (RapportContactList *self,
+                                                          gboolean           *preparing);
 RapportContactSort  rapport_contact_list_get_sort        (RapportContactList *self);
 void                rapport_contact_list_set_stage       (RapportContactList *self,
                                                           int                 stage);

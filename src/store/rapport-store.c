@@ -2248,12 +2248,13 @@ append_cursor_texts (TextCursor *cursor,
  *
  * Returns: %TRUE, or %FALSE with @error set
  */
-gboolean
-rapport_store_collect_search_texts (RapportStore  *self,
-                                    GArray        *ids,
-                                    GArray        *starts,
-                                    GString       *text,
-                                    GError       **error)
+/* The reading itself, on @db (the store's connection, or a worker's own):
+ * SQLITE_OK, or SQLite's code for what failed. */
+static int
+collect_search_texts (sqlite3 *db,
+                      GArray  *ids,
+                      GArray  *starts,
+                      GString *text)
 {
   /* Like the search query: interviews of appointments that are not
    * deleted, clippings that are not deleted. */
@@ -2270,23 +2271,16 @@ rapport_store_collect_search_texts (RapportStore  *self,
     " WHERE c.deleted IS NULL ORDER BY cc.contact_id",
   };
   TextCursor cursors[G_N_ELEMENTS (sources)] = { { NULL, SQLITE_DONE } };
-  sqlite3_stmt *contacts;
-  gboolean ok = FALSE;
+  sqlite3_stmt *contacts = NULL;
   int rc;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ids != NULL && starts != NULL && text != NULL, FALSE);
-
-  if (!(contacts = prepare (self, "SELECT id, name, organization, field, job_title, notes"
-                                  " FROM contacts WHERE deleted IS NULL ORDER BY id", error)))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    {
-      if (!(cursors[i].stmt = prepare (self, sources[i], error)))
-        goto out;
+  rc = sqlite3_prepare_v2 (db, "SELECT id, name, organization, field, job_title, notes"
+                               " FROM contacts WHERE deleted IS NULL ORDER BY id", -1, &contacts, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sources) && rc == SQLITE_OK; i++)
+    if ((rc = sqlite3_prepare_v2 (db, sources[i], -1, &cursors[i].stmt, NULL)) == SQLITE_OK)
       cursors[i].rc = sqlite3_step (cursors[i].stmt);
-    }
+  if (rc != SQLITE_OK)
+    goto out;
 
   while ((rc = sqlite3_step (contacts)) == SQLITE_ROW)
     {
@@ -2303,27 +2297,146 @@ rapport_store_collect_search_texts (RapportStore  *self,
     }
 
   if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      goto out;
-    }
+    goto out;
+  rc = SQLITE_OK;
   for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
     if (cursors[i].rc != SQLITE_DONE && cursors[i].rc != SQLITE_ROW)
       {
-        set_sqlite_error (self, cursors[i].rc, error);
+        rc = cursors[i].rc;
         goto out;
       }
 
   g_array_append_val (starts, text->len);
-  ok = TRUE;
 
 out:
-  sqlite3_reset (contacts);
+  sqlite3_finalize (contacts);
   for (guint i = 0; i < G_N_ELEMENTS (cursors); i++)
-    if (cursors[i].stmt != NULL)
-      sqlite3_reset (cursors[i].stmt);
+    sqlite3_finalize (cursors[i].stmt);
 
-  return ok;
+  return rc;
+}
+
+gboolean
+rapport_store_collect_search_texts (RapportStore  *self,
+                                    GArray        *ids,
+                                    GArray        *starts,
+                                    GString       *text,
+                                    GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL && starts != NULL && text != NULL, FALSE);
+
+  if ((rc = collect_search_texts (self->db, ids, starts, text)) != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+typedef struct
+{
+  char    *path;
+  GArray  *ids;
+  GArray  *starts;
+  GString *text;
+} CollectJob;
+
+static void
+collect_job_free (CollectJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->starts, g_array_unref);
+  if (job->text != NULL)
+    g_string_free (job->text, TRUE);
+  g_free (job);
+}
+
+/* In a worker thread, on a read-only connection of its own: the main
+ * thread's connection and its statements are never touched. In WAL mode
+ * it reads the last commit while the app goes on writing. */
+static void
+collect_search_texts_thread (GTask        *task,
+                             gpointer      source,
+                             gpointer      data,
+                             GCancellable *cancellable)
+{
+  CollectJob *job = data;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = collect_search_texts (db, job->ids, job->starts, job->text);
+    }
+  sqlite3_close (db);
+
+  if (rc != SQLITE_OK)
+    g_task_return_new_error (task, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED,
+                             "%s", sqlite3_errstr (rc));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * rapport_store_collect_search_texts_async:
+ *
+ * rapport_store_collect_search_texts() in a worker thread, so that a search
+ * can be made ready before its first key. Reads what was committed when the
+ * thread starts reading: compare with later "changed" signals.
+ */
+void
+rapport_store_collect_search_texts_async (RapportStore        *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             data)
+{
+  g_autoptr(GTask) task = NULL;
+  CollectJob *job;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, data);
+  g_task_set_source_tag (task, rapport_store_collect_search_texts_async);
+  job = g_new0 (CollectJob, 1);
+  job->path = g_strdup (self->path);
+  job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  job->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  job->text = g_string_new (NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)collect_job_free);
+  g_task_run_in_thread (task, collect_search_texts_thread);
+}
+
+/**
+ * rapport_store_collect_search_texts_finish:
+ * @ids: (out) (transfer full): as in rapport_store_collect_search_texts()
+ * @starts: (out) (transfer full): likewise
+ * @text: (out) (transfer full): likewise
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+rapport_store_collect_search_texts_finish (RapportStore  *self,
+                                           GAsyncResult  *result,
+                                           GArray       **ids,
+                                           GArray       **starts,
+                                           GString      **text,
+                                           GError       **error)
+{
+  CollectJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  *ids = g_steal_pointer (&job->ids);
+  *starts = g_steal_pointer (&job->starts);
+  *text = g_steal_pointer (&job->text);
+  return TRUE;
 }
 
 /* How many characters of the text around a match a snippet shows */

@@ -152,6 +152,16 @@ gboolean         rapport_store_collect_search_texts (RapportStore               
                                                      GArray                     *starts,
                                                      GString                    *text,
                                                      GError                    **error);
+void             rapport_store_collect_search_texts_async (RapportStore         *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              data);
+gboolean         rapport_store_collect_search_texts_finish (RapportStore        *self,
+                                                            GAsyncResult        *result,
+                                                            GArray             **ids,
+                                                            GArray             **starts,
+                                                            GString            **text,
+                                                            GError             **error);
 
 /* Where a contact search found its needle, in the order it looks. */
 typedef enum {

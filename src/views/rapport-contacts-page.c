@@ -205,6 +205,14 @@ on_search_entry_search_changed (RapportContactsPage *self,
   update_list_state (self);
 }
 
+/* Read what a search looks through while the student starts typing. */
+static void
+on_search_entry_focus_enter (RapportContactsPage *self)
+{
+  if (self->list != NULL)
+    rapport_contact_list_prepare_search (self->list);
+}
+
 static void
 on_search_entry_stop_search (RapportContactsPage *self,
                              GtkSearchEntry      *entry)
@@ -561,6 +569,7 @@ rapport_contacts_page_init (RapportContactsPage *self)
   g_autoptr(GListModel) stages = rapport_view_enum_labels (RAPPORT_TYPE_STAGE, _("All stages"));
   g_autoptr(GListModel) sources = rapport_view_enum_labels (RAPPORT_TYPE_SOURCE, _("All sources"));
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rapport_view_fix_button_names (GTK_WIDGET (self));
@@ -570,6 +579,10 @@ rapport_contacts_page_init (RapportContactsPage *self)
 
   factory = rapport_view_contact_factory_new ();
   gtk_list_view_set_factory (self->list_view, factory);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (on_search_entry_focus_enter), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contacts.clear-filters", FALSE);
