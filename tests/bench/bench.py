@@ -207,7 +207,10 @@ class Bench:
             log(f"search {label:>5}: p95 {r['p95_ms']:.2f} ms, median {r['median_ms']:.2f} ms,"
                 f" max {r['max_ms']:.2f} ms over {len(keys)} keystrokes; clear {r['clear_median_ms']:.2f} ms;"
                 f" first keystroke (reads the index) {r['first_keystroke_ms']:.2f} ms,"
-                f" RSS +{r['rss_growth_while_searching_kib'] / 1024:.1f} MiB")
+                f" RSS +{r['rss_growth_while_searching_kib'] / 1024:.1f} MiB;"
+                f" read ahead on focus {r['read_ahead_ms']:.1f} ms in a thread (main loop gaps"
+                f" ≤ {r['read_ahead_longest_gap_ms']:.1f} ms), then the first key"
+                f" {r['first_keystroke_after_focus_ms']:.2f} ms")
         self.results["search"] = out
 
     def import_csv(self):
@@ -385,7 +388,10 @@ class Bench:
                       f" max {s['max_ms']:.2f} ms; emptying the box {s['clear_median_ms']:.2f} ms;"
                       f" first list {s['initial_ms']:.2f} ms; first keystroke (reads the search index)"
                       f" {s['first_keystroke_ms']:.2f} ms; RSS while searching"
-                      f" +{s['rss_growth_while_searching_kib'] / 1024:.1f} MiB")
+                      f" +{s['rss_growth_while_searching_kib'] / 1024:.1f} MiB;"
+                      f" with the focus's read-ahead ({s['read_ahead_ms']:.0f} ms in a thread,"
+                      f" main loop gaps ≤ {s['read_ahead_longest_gap_ms']:.1f} ms) the first key"
+                      f" {s['first_keystroke_after_focus_ms']:.2f} ms")
         im = self.results.get("import")
         if im:
             for rows in [1000, 10000]:
