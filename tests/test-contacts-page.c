@@ -780,6 +780,27 @@ has_all_rows (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (data))) == 100;
 }
 
+/* How many rows the list had when the window's first frame was drawn. */
+static void
+on_first_rows_paint (GdkFrameClock *clock,
+                     GtkWidget     *view)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (view));
+
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "first-frame-rows")) != G_MAXUINT)
+    return;
+  g_object_set_data (G_OBJECT (window), "first-frame-rows",
+                     GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))))));
+}
+
+static void
+on_first_rows_realize (GtkWidget *window,
+                       GtkWidget *view)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_rows_paint), view, 0);
+}
+
 /* A long list shows its first rows in the first frame and all of them from
  * the next; a contact further down can be shown at once all the same. */
 static void
@@ -817,13 +838,18 @@ test_first_rows (Fixture       *f,
   g_clear_object (&shown);
   test_assert_finalized (window, FALSE);
 
-  /* Left alone, the list has every row once the first frame is drawn. */
+  /* Left alone: the first frame is drawn with the first rows, and the
+   * list has them all right after. */
   window = rapport_window_new (NULL, f->ts.store, NULL);
   page = RAPPORT_CONTACTS_PAGE (test_child (window, RAPPORT_TYPE_WINDOW, "contacts_page"));
   view = GTK_LIST_VIEW (test_child (page, RAPPORT_TYPE_CONTACTS_PAGE, "list_view"));
+  g_object_set_data (G_OBJECT (window), "first-frame-rows", GUINT_TO_POINTER (G_MAXUINT));
+  g_signal_connect_after (window, "realize", G_CALLBACK (on_first_rows_realize), view);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (has_all_rows (view));
   test_wait_until (has_all_rows, view);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "first-frame-rows")), <, 100);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "first-frame-rows")), >=, 40);
   test_assert_finalized (window, FALSE);
 }
 

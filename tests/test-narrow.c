@@ -171,8 +171,15 @@ test_contacts (Fixture       *f,
                gconstpointer  data)
 {
   GtkWidget *page = show_page (f, "contacts");
+  GtkWidget *detail_stack = test_child (page, RAPPORT_TYPE_CONTACTS_PAGE, "detail_stack");
+  int before;
 
   assert_fits (f, page, "contacts");
+  /* The detail pane is made when a contact is first shown. The leaflet
+   * must fold at the same width before it exists as with an empty one, or
+   * the first contact shown at a mid width folds the page away. */
+  before = min_width (detail_stack);
+  g_assert_cmpint (before, ==, min_width (GTK_WIDGET (rapport_contacts_page_get_detail (RAPPORT_CONTACTS_PAGE (page)))));
   g_assert_true (rapport_contacts_page_select_contact (RAPPORT_CONTACTS_PAGE (page), f->contact_id));
   assert_fits (f, page, "contact detail");
 }

@@ -330,6 +330,19 @@ show_summary (RapportNotifier *self,
       g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "…and %u more.", "…and %u more.", rest), rest);
     }
 
+  /* One summary at a time: a later one takes the place of one still shown
+   * (same id on the server), which keeps its button working. */
+  n = g_hash_table_lookup (self->shown, SUMMARY_KEY);
+  if (n != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      notify_notification_update (n, title, body->str, APP_ID);
+      if (!notify_notification_show (n, &error))
+        g_warning ("Could not show the reminder “%s”: %s", title, error->message);
+      return;
+    }
+
   n = notify_notification_new (title, body->str, APP_ID);
   notify_notification_set_urgency (n, NOTIFY_URGENCY_NORMAL);
   if (self->has_actions)

@@ -46,7 +46,7 @@ struct _RapportContactList
   GArray              *matches;         /* guint: index positions that matched it, in order */
   guint                drop_index_id;
   guint                texts_version;   /* counts what dropped the index */
-  GCancellable        *preparing;       /* reading the index in a thread */
+  gboolean             preparing;       /* reading the index in a thread */
 };
 
 /* How long the index is kept after the search box was emptied */
@@ -391,8 +391,6 @@ rapport_contact_list_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
       g_signal_handlers_disconnect_by_func (self->store, on_store_texts_changed, self);
     }
-  g_cancellable_cancel (self->preparing);
-  g_clear_object (&self->preparing);
   drop_base (self);
   drop_index (self);
   g_clear_object (&self->store);
@@ -529,6 +527,7 @@ rapport_contact_list_get_store (RapportContactList *self)
 typedef struct
 {
   RapportContactList *list;
+  RapportStore       *store;
   guint               texts_version;
 } Preparing;
 
@@ -539,33 +538,29 @@ on_search_texts_read (GObject      *source,
 {
   Preparing *preparing = data;
   g_autoptr(RapportContactList) self = preparing->list;
+  g_autoptr(RapportStore) store = preparing->store;
   g_autoptr(GError) error = NULL;
   GArray *ids, *starts;
   GString *text;
-  gboolean read, cancelled;
 
-  read = rapport_store_collect_search_texts_finish (RAPPORT_STORE (source), result, &ids, &starts, &text, &error);
-  /* Cancelled: the list was disposed, and forgot it. */
-  cancelled = g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result)));
-  if (!cancelled)
-    g_clear_object (&self->preparing);
-
+  self->preparing = FALSE;
+  if (!rapport_store_collect_search_texts_finish (store, result, &ids, &starts, &text, &error))
+    g_debug ("Could not read the search texts ahead: %s", error->message);
   /* Taken only if nothing changed since it was read, and no key has made
-   * an index meanwhile; otherwise the next key reads it, as before. */
-  if (read && !cancelled && self->index == NULL && self->texts_version == preparing->texts_version)
+   * an index meanwhile (nor was the list let go); otherwise the next key
+   * reads it, as before. */
+  else if (self->store != NULL && self->index == NULL && self->texts_version == preparing->texts_version)
     {
       self->index = search_index_take (ids, starts, text);
       if (self->search_folded == NULL && self->drop_index_id == 0)
         self->drop_index_id = g_timeout_add_seconds (KEEP_INDEX_SECONDS, on_drop_index_timeout, self);
     }
-  else if (read)
+  else
     {
       g_array_unref (ids);
       g_array_unref (starts);
       g_string_free (text, TRUE);
     }
-  else if (!cancelled)
-    g_debug ("Could not read the search texts ahead: %s", error->message);
 
   g_free (preparing);
 }
@@ -585,14 +580,17 @@ rapport_contact_list_prepare_search (RapportContactList *self)
 
   g_return_if_fail (RAPPORT_IS_CONTACT_LIST (self));
 
-  if (self->index != NULL || self->preparing != NULL)
+  if (self->index != NULL || self->preparing || self->store == NULL)
     return;
 
+  /* The list and the store stay until the reading is over (a fraction of
+   * a second), and are let go on this thread. */
   preparing = g_new0 (Preparing, 1);
   preparing->list = g_object_ref (self);
+  preparing->store = g_object_ref (self->store);
   preparing->texts_version = self->texts_version;
-  self->preparing = g_cancellable_new ();
-  rapport_store_collect_search_texts_async (self->store, self->preparing, on_search_texts_read, preparing);
+  self->preparing = TRUE;
+  rapport_store_collect_search_texts_async (self->store, NULL, on_search_texts_read, preparing);
 }
 
 /**
@@ -609,7 +607,7 @@ rapport_contact_list_get_search_prepared (RapportContactList *self,
   g_return_val_if_fail (RAPPORT_IS_CONTACT_LIST (self), FALSE);
 
   if (preparing != NULL)
-    *preparing = self->preparing != NULL;
+    *preparing = self->preparing;
   return self->index != NULL;
 }
 

@@ -2398,7 +2398,9 @@ rapport_store_collect_search_texts_async (RapportStore        *self,
 
   g_return_if_fail (RAPPORT_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, data);
+  /* No source object: the task's last reference may be dropped in the
+   * worker thread, and the store is the main thread's. */
+  task = g_task_new (NULL, cancellable, callback, data);
   g_task_set_source_tag (task, rapport_store_collect_search_texts_async);
   job = g_new0 (CollectJob, 1);
   job->path = g_strdup (self->path);
@@ -2427,7 +2429,9 @@ rapport_store_collect_search_texts_finish (RapportStore  *self,
 {
   CollectJob *job;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rapport_store_collect_search_texts_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;

@@ -465,6 +465,11 @@ rapport_contacts_page_dispose (GObject *object)
   RapportContactsPage *self = (RapportContactsPage *)object;
 
   g_clear_weak_pointer (&self->undo_toast);
+  if (self->first_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->first_rows_tick);
+  self->first_rows_tick = 0;
+  /* A child of detail_stack, made in code: not cleared with the template. */
+  self->detail = NULL;
   /* The template's root is the bin's child: let the bin drop it first, or
    * both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
