@@ -189,7 +189,10 @@ test_like_adw_avatar (void)
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ours)), ==,
                    GTK_ACCESSIBLE_ROLE_PRESENTATION);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* The window and both avatars go with it: nothing holds them. */
+  g_object_add_weak_pointer (G_OBJECT (ours), (gpointer *)&ours);
+  test_assert_finalized (window, FALSE);
+  g_assert_null (ours);
 }
 
 int
