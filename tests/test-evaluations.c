@@ -1,44 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rapport-store.h"
+#include "test-store-util.h"
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  RapportStore *store;
+  TestStore     ts;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rapport-eval-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = rapport_store_open (f->path, &error);
-  g_assert_no_error (error);
+  test_store_open (&f->ts);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_remove (&f->ts);
 }
 
 /* A held interview with someone in @field at @organization. */
@@ -56,12 +38,12 @@ held_interview (Fixture      *f,
   rapport_contact_set_field (c, field);
   rapport_contact_set_organization (c, organization);
   rapport_contact_set_source (c, source);
-  g_assert_true (rapport_store_add_contact (f->store, c, NULL));
+  g_assert_true (rapport_store_add_contact (f->ts.store, c, NULL));
   a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (c)));
   rapport_appointment_set_start (a, 1796306400);
   rapport_appointment_set_status (a, RAPPORT_STATUS_HELD);
-  g_assert_true (rapport_store_add_appointment (f->store, a, NULL));
-  i = rapport_store_get_interview (f->store, rapport_record_get_id (RAPPORT_RECORD (a)), NULL);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, a, NULL));
+  i = rapport_store_get_interview (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (a)), NULL);
   return rapport_record_get_id (RAPPORT_RECORD (i));
 }
 
@@ -74,7 +56,7 @@ answer (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_store_set_answer (f->store, interview, topic, a, "", rating, &error));
+  g_assert_true (rapport_store_set_answer (f->ts.store, interview, topic, a, "", rating, &error));
   g_assert_no_error (error);
 }
 
@@ -88,29 +70,29 @@ test_answers_and_drafts (Fixture       *f,
   RapportAnswer a;
   int rating;
 
-  g_assert_false (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
+  g_assert_false (rapport_store_get_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
   g_assert_cmpint (a, ==, RAPPORT_ANSWER_NOT_YET);
 
-  g_assert_true (rapport_store_set_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_PARTLY,
+  g_assert_true (rapport_store_set_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_PARTLY,
                                            "The lab part yes; the reports, no. 'quoted'; DROP", 4, &error));
-  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, &text, &rating));
+  g_assert_true (rapport_store_get_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, &text, &rating));
   g_assert_cmpint (a, ==, RAPPORT_ANSWER_PARTLY);
   g_assert_cmpstr (text, ==, "The lab part yes; the reports, no. 'quoted'; DROP");
   g_assert_cmpint (rating, ==, 4);
 
   /* A rating out of range is refused and changes nothing. */
-  g_assert_false (rapport_store_set_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_YES, "", 9, &error));
+  g_assert_false (rapport_store_set_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_YES, "", 9, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
-  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, &rating));
+  g_assert_true (rapport_store_get_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, &rating));
   g_assert_cmpint (rating, ==, 4);
 
   /* Drafts survive a restart; the evaluation is finished separately. */
-  g_assert_cmpint (rapport_store_get_evaluated (f->store, id), ==, 0);
-  g_clear_object (&f->store);
-  f->store = rapport_store_open (f->path, NULL);
-  g_assert_true (rapport_store_get_answer (f->store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
-  g_assert_true (rapport_store_set_evaluated (f->store, id, 1796400000, NULL));
-  g_assert_cmpint (rapport_store_get_evaluated (f->store, id), ==, 1796400000);
+  g_assert_cmpint (rapport_store_get_evaluated (f->ts.store, id), ==, 0);
+  g_clear_object (&f->ts.store);
+  f->ts.store = rapport_store_open (f->ts.path, NULL);
+  g_assert_true (rapport_store_get_answer (f->ts.store, id, RAPPORT_TOPIC_ENJOY_ROLE, &a, NULL, NULL));
+  g_assert_true (rapport_store_set_evaluated (f->ts.store, id, 1796400000, NULL));
+  g_assert_cmpint (rapport_store_get_evaluated (f->ts.store, id), ==, 1796400000);
 }
 
 static void
@@ -127,11 +109,11 @@ test_six_of_eleven (Fixture       *f,
   answer (f, id, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NO, 0);         /* no counts */
   answer (f, id, RAPPORT_TOPIC_UNDERSTAND_JOB, RAPPORT_ANSWER_PARTLY, 0);
   answer (f, id, RAPPORT_TOPIC_SALARY_RANGE, RAPPORT_ANSWER_NOT_YET, 0); /* not yet does not */
-  g_assert_cmpuint (rapport_store_count_answered (f->store, id), ==, 3);
+  g_assert_cmpuint (rapport_store_count_answered (f->ts.store, id), ==, 3);
 
   /* Changing an answer replaces it. */
   answer (f, id, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NOT_YET, 0);
-  g_assert_cmpuint (rapport_store_count_answered (f->store, id), ==, 2);
+  g_assert_cmpuint (rapport_store_count_answered (f->ts.store, id), ==, 2);
 }
 
 static const RapportComparison *
@@ -158,7 +140,7 @@ test_comparison (Fixture       *f,
   const RapportComparison *computing, *nursing, *linkedin;
 
   rapport_contact_set_source (idle, RAPPORT_SOURCE_LINKEDIN);
-  g_assert_true (rapport_store_add_contact (f->store, idle, NULL));
+  g_assert_true (rapport_store_add_contact (f->ts.store, idle, NULL));
 
   answer (f, a, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_YES, 5);
   answer (f, b, RAPPORT_TOPIC_ENJOY_ROLE, RAPPORT_ANSWER_PARTLY, 2);
@@ -166,9 +148,9 @@ test_comparison (Fixture       *f,
   answer (f, b, RAPPORT_TOPIC_QUALIFIED, RAPPORT_ANSWER_NO, 0);
   answer (f, a, RAPPORT_TOPIC_SALARY_RANGE, RAPPORT_ANSWER_PARTLY, 0);
   answer (f, c, RAPPORT_TOPIC_ENJOY_ORGANIZATION, RAPPORT_ANSWER_YES, 4);
-  g_assert_true (rapport_store_set_evaluated (f->store, a, 1796400000, NULL));
+  g_assert_true (rapport_store_set_evaluated (f->ts.store, a, 1796400000, NULL));
 
-  fields = rapport_store_compare (f->store, RAPPORT_COMPARE_FIELD, NULL);
+  fields = rapport_store_compare (f->ts.store, RAPPORT_COMPARE_FIELD, NULL);
   g_assert_cmpuint (fields->len, ==, 2);
   computing = row_named (fields, "Computing");
   g_assert_cmpuint (computing->held, ==, 2);
@@ -183,12 +165,12 @@ test_comparison (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (nursing->enjoy_organization, 4.0, 0.001);
   g_assert_cmpfloat_with_epsilon (nursing->enjoy_role, 0.0, 0.001);
 
-  orgs = rapport_store_compare (f->store, RAPPORT_COMPARE_ORGANIZATION, NULL);
+  orgs = rapport_store_compare (f->ts.store, RAPPORT_COMPARE_ORGANIZATION, NULL);
   g_assert_cmpuint (orgs->len, ==, 3);
   g_assert_cmpuint (row_named (orgs, "Navy")->qualified_no, ==, 1);
 
   /* Where names pay off: LinkedIn gave three names and two meetings. */
-  sources = rapport_store_compare (f->store, RAPPORT_COMPARE_SOURCE, NULL);
+  sources = rapport_store_compare (f->ts.store, RAPPORT_COMPARE_SOURCE, NULL);
   linkedin = row_named (sources, "LinkedIn");
   g_assert_cmpuint (linkedin->contacts, ==, 3);
   g_assert_cmpuint (linkedin->requested, ==, 2);
@@ -200,14 +182,14 @@ static guint
 topics_of_prompts (Fixture *f,
                    gint64   appointment_id)
 {
-  g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->store, appointment_id, NULL);
-  g_autoptr(GArray) prompts = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+  g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->ts.store, appointment_id, NULL);
+  g_autoptr(GArray) prompts = rapport_store_list_prompts (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
   guint topics = 0;
 
   for (guint i = 0; i < prompts->len; i++)
     {
-      g_autoptr(RapportPrompt) p = rapport_store_get_prompt (f->store, g_array_index (prompts, gint64, i));
-      g_autoptr(RapportQuestion) q = rapport_store_get_question (f->store, rapport_prompt_get_question_id (p));
+      g_autoptr(RapportPrompt) p = rapport_store_get_prompt (f->ts.store, g_array_index (prompts, gint64, i));
+      g_autoptr(RapportQuestion) q = rapport_store_get_question (f->ts.store, rapport_prompt_get_question_id (p));
 
       topics |= rapport_category_get_topics (rapport_question_get_category (q));
     }
@@ -221,11 +203,11 @@ planned_interview (Fixture *f,
   g_autoptr(RapportContact) c = rapport_contact_new ("Grace Hopper");
   g_autoptr(RapportAppointment) a = NULL;
 
-  g_assert_true (rapport_store_add_contact (f->store, c, NULL));
+  g_assert_true (rapport_store_add_contact (f->ts.store, c, NULL));
   a = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, rapport_record_get_id (RAPPORT_RECORD (c)));
   rapport_appointment_set_start (a, start);
   rapport_appointment_set_status (a, RAPPORT_STATUS_CONFIRMED);
-  g_assert_true (rapport_store_add_appointment (f->store, a, NULL));
+  g_assert_true (rapport_store_add_appointment (f->ts.store, a, NULL));
   return rapport_record_get_id (RAPPORT_RECORD (a));
 }
 
@@ -242,12 +224,12 @@ test_carry_topics (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* None planned: kept for later. */
-  g_assert_true (rapport_store_carry_topics (f->store, topics, held, &to, &error));
+  g_assert_true (rapport_store_carry_topics (f->ts.store, topics, held, &to, &error));
   g_assert_no_error (error);
   g_assert_cmpint (to, ==, 0);
 
-  g_clear_object (&f->store);
-  f->store = rapport_store_open (f->path, &error);
+  g_clear_object (&f->ts.store);
+  f->ts.store = rapport_store_open (f->ts.path, &error);
   g_assert_no_error (error);
 
   /* A past interview opened for the first time does not take them. */
@@ -262,21 +244,21 @@ test_carry_topics (Fixture       *f,
   g_assert_cmpuint (topics_of_prompts (f, later), ==, 0);
 
   /* With one planned, it gets them at once, and no question twice. */
-  g_assert_true (rapport_store_carry_topics (f->store, 1u << RAPPORT_TOPIC_FIELD_GOALS, held, &to, &error));
+  g_assert_true (rapport_store_carry_topics (f->ts.store, 1u << RAPPORT_TOPIC_FIELD_GOALS, held, &to, &error));
   g_assert_cmpint (to, ==, next);
   g_assert_cmpuint (topics_of_prompts (f, next) & (1u << RAPPORT_TOPIC_FIELD_GOALS), !=, 0);
   {
-    g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->store, next, NULL);
-    g_autoptr(GArray) before = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+    g_autoptr(RapportInterview) interview = rapport_store_get_interview (f->ts.store, next, NULL);
+    g_autoptr(GArray) before = rapport_store_list_prompts (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
     g_autoptr(GArray) after = NULL;
 
-    g_assert_true (rapport_store_carry_topics (f->store, topics, held, &to, &error));
-    after = rapport_store_list_prompts (f->store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
+    g_assert_true (rapport_store_carry_topics (f->ts.store, topics, held, &to, &error));
+    after = rapport_store_list_prompts (f->ts.store, rapport_record_get_id (RAPPORT_RECORD (interview)), NULL);
     g_assert_cmpuint (after->len, ==, before->len);
   }
 
   /* Nothing ticked: nothing happens. */
-  g_assert_true (rapport_store_carry_topics (f->store, 0, held, &to, &error));
+  g_assert_true (rapport_store_carry_topics (f->ts.store, 0, held, &to, &error));
   g_assert_cmpint (to, ==, 0);
 }
 
@@ -288,7 +270,7 @@ add_contact (Fixture    *f,
   RapportContact *contact = rapport_contact_new (name);
 
   rapport_contact_set_referred_by (contact, referred_by);
-  g_assert_true (rapport_store_add_contact (f->store, contact, NULL));
+  g_assert_true (rapport_store_add_contact (f->ts.store, contact, NULL));
   return contact;
 }
 
@@ -304,11 +286,11 @@ test_referrals (Fixture       *f,
   g_autoptr(GArray) links = NULL;
   const RapportReferral *r;
 
-  g_assert_true (rapport_store_delete_contact (f->store, gone, NULL));
+  g_assert_true (rapport_store_delete_contact (f->ts.store, gone, NULL));
 
   /* Oldest first; the deleted contact and the one who was never referred
    * are not links. */
-  links = rapport_store_list_referrals (f->store, NULL);
+  links = rapport_store_list_referrals (f->ts.store, NULL);
   g_assert_cmpuint (links->len, ==, 2);
   r = &g_array_index (links, RapportReferral, 0);
   g_assert_cmpint (r->id, ==, rapport_record_get_id (RAPPORT_RECORD (grace)));

@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "rapport-store.h"
+#include "test-store-util.h"
 
 /* Merging two contacts by hand, and its Undo. */
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  RapportStore *store;
+  TestStore     ts;
 
   RapportContact     *ada;      /* the contact that stays */
   RapportContact     *grace;    /* merged into ada */
@@ -50,19 +48,15 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportInterview) interview = NULL;
 
-  f->dir = g_dir_make_tmp ("rapport-merge-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = rapport_store_open (f->path, &error);
-  g_assert_no_error (error);
+  test_store_open (&f->ts);
 
-  f->ada = add (f->store, "Ada Lovelace");
+  f->ada = add (f->ts.store, "Ada Lovelace");
   rapport_contact_set_organization (f->ada, "Analytical Engines");
   rapport_contact_set_email (f->ada, "ada@example.org");
   rapport_contact_set_notes (f->ada, "Met at the alumni evening.");
 
-  f->mary = add (f->store, "Mary Somerville");
-  f->grace = add (f->store, "Grace Hopper");
+  f->mary = add (f->ts.store, "Mary Somerville");
+  f->grace = add (f->ts.store, "Grace Hopper");
   rapport_contact_set_organization (f->grace, "US Navy");
   rapport_contact_set_job_title (f->grace, "Rear Admiral");
   rapport_contact_set_phone (f->grace, "+1 555 0100");
@@ -71,13 +65,13 @@ fixture_set_up (Fixture       *f,
   rapport_contact_set_referred_by (f->grace, id_of (f->mary));
   rapport_contact_set_notes (f->grace, "Ask about compilers.");
 
-  f->charles = add (f->store, "Charles Babbage");
+  f->charles = add (f->ts.store, "Charles Babbage");
   rapport_contact_set_referred_by (f->charles, id_of (f->grace));
-  g_assert_true (rapport_store_flush (f->store, &error));
+  g_assert_true (rapport_store_flush (f->ts.store, &error));
 
   f->meeting = rapport_appointment_new (RAPPORT_APPOINTMENT_INTERVIEW, id_of (f->grace));
-  g_assert_true (rapport_store_add_appointment (f->store, f->meeting, &error));
-  interview = rapport_store_get_interview (f->store, id_of (f->meeting), &error);
+  g_assert_true (rapport_store_add_appointment (f->ts.store, f->meeting, &error));
+  interview = rapport_store_get_interview (f->ts.store, id_of (f->meeting), &error);
   g_assert_no_error (error);
 
   f->item = g_object_new (RAPPORT_TYPE_ACTION_ITEM,
@@ -85,15 +79,15 @@ fixture_set_up (Fixture       *f,
                           "contact-id", id_of (f->grace),
                           "text", "Send my résumé",
                           NULL);
-  g_assert_true (rapport_store_add_action_item (f->store, f->item, &error));
+  g_assert_true (rapport_store_add_action_item (f->ts.store, f->item, &error));
 
   f->article = rapport_clipping_new ("Compilers for everyone");
   f->both = rapport_clipping_new ("Pioneers of computing");
-  g_assert_true (rapport_store_add_clipping (f->store, f->article, &error));
-  g_assert_true (rapport_store_add_clipping (f->store, f->both, &error));
-  g_assert_true (rapport_store_link_clipping (f->store, f->article, f->grace, &error));
-  g_assert_true (rapport_store_link_clipping (f->store, f->both, f->grace, &error));
-  g_assert_true (rapport_store_link_clipping (f->store, f->both, f->ada, &error));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, f->article, &error));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, f->both, &error));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, f->article, f->grace, &error));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, f->both, f->grace, &error));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, f->both, f->ada, &error));
   g_assert_no_error (error);
 }
 
@@ -109,17 +103,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->charles);
   g_clear_object (&f->grace);
   g_clear_object (&f->ada);
-  g_clear_object (&f->store);
-  g_remove (f->path);
-  {
-    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_remove (&f->ts);
 }
 
 /* Every row of the tables a merge touches, as text, through a connection
@@ -187,7 +171,7 @@ test_links_move (Fixture       *f,
   RapportClippingQuery query = RAPPORT_CLIPPING_QUERY_INIT;
   g_autofree char *links = NULL;
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
   g_assert_no_error (error);
 
   /* The live objects follow the rows. */
@@ -197,20 +181,20 @@ test_links_move (Fixture       *f,
   g_assert_cmpint (rapport_contact_get_referred_by (f->ada), ==, id_of (f->mary));
 
   query.contact_id = id_of (f->ada);
-  clippings = rapport_store_query_clippings (f->store, &query, &error);
+  clippings = rapport_store_query_clippings (f->ts.store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clippings->len, ==, 2);
 
-  g_assert_null (rapport_store_get_contact (f->store, id_of (f->grace)));
-  g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 3);
+  g_assert_null (rapport_store_get_contact (f->ts.store, id_of (f->grace)));
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 3);
 
   /* On disk too, without a duplicate link for the clipping naming both. */
-  links = read_back (f->path, "SELECT count(*) FROM clipping_contacts WHERE contact_id = ?", id_of (f->ada));
+  links = read_back (f->ts.path, "SELECT count(*) FROM clipping_contacts WHERE contact_id = ?", id_of (f->ada));
   g_assert_cmpstr (links, ==, "2");
   {
-    g_autofree char *owner = read_back (f->path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
-    g_autofree char *referrer = read_back (f->path, "SELECT referred_by FROM contacts WHERE id = ?", id_of (f->charles));
-    g_autofree char *item_owner = read_back (f->path, "SELECT contact_id FROM action_items WHERE id = ?", id_of (f->item));
+    g_autofree char *owner = read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
+    g_autofree char *referrer = read_back (f->ts.path, "SELECT referred_by FROM contacts WHERE id = ?", id_of (f->charles));
+    g_autofree char *item_owner = read_back (f->ts.path, "SELECT contact_id FROM action_items WHERE id = ?", id_of (f->item));
     g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (f->ada));
 
     g_assert_cmpstr (owner, ==, expected);
@@ -227,7 +211,7 @@ test_fields_fill (Fixture       *f,
   g_autoptr(RapportContact) fresh = NULL;
   gint64 ada_created = rapport_record_get_created (RAPPORT_RECORD (f->ada));
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
   g_assert_no_error (error);
 
   /* What Ada had stays; what she lacked comes from Grace. */
@@ -242,10 +226,10 @@ test_fields_fill (Fixture       *f,
   g_assert_cmpint (rapport_record_get_created (RAPPORT_RECORD (f->ada)), <=, ada_created);
 
   /* The row says the same after a restart. */
-  g_clear_object (&f->store);
-  f->store = rapport_store_open (f->path, &error);
+  g_clear_object (&f->ts.store);
+  f->ts.store = rapport_store_open (f->ts.path, &error);
   g_assert_no_error (error);
-  fresh = rapport_store_get_contact (f->store, id_of (f->ada));
+  fresh = rapport_store_get_contact (f->ts.store, id_of (f->ada));
   g_assert_cmpstr (rapport_contact_get_job_title (fresh), ==, "Rear Admiral");
   g_assert_cmpstr (rapport_contact_get_organization (fresh), ==, "Analytical Engines");
   g_assert_cmpstr (rapport_contact_get_notes (fresh), ==, "Met at the alumni evening.\n\nAsk about compilers.");
@@ -258,7 +242,7 @@ test_student_picks (Fixture       *f,
   static const char *take[] = { "organization", "name", NULL };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, take, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, take, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (rapport_contact_get_name (f->ada), ==, "Grace Hopper");
   g_assert_cmpstr (rapport_contact_get_organization (f->ada), ==, "US Navy");
@@ -275,17 +259,17 @@ test_undo_restores_every_row (Fixture       *f,
   g_autofree char *merged = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (rapport_store_flush (f->store, &error));
-  before = dump (f->path);
+  g_assert_true (rapport_store_flush (f->ts.store, &error));
+  before = dump (f->ts.path);
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
   g_assert_no_error (error);
-  merged = dump (f->path);
+  merged = dump (f->ts.path);
   g_assert_cmpstr (merged, !=, before);
 
-  g_assert_true (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_true (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_no_error (error);
-  after = dump (f->path);
+  after = dump (f->ts.path);
   g_assert_cmpstr (after, ==, before);
 
   /* And the live objects are as they were. */
@@ -295,12 +279,12 @@ test_undo_restores_every_row (Fixture       *f,
   g_assert_cmpint (rapport_contact_get_referred_by (f->ada), ==, 0);
   g_assert_cmpstr (rapport_contact_get_job_title (f->ada), ==, "");
   g_assert_cmpstr (rapport_contact_get_notes (f->ada), ==, "Met at the alumni evening.");
-  back = rapport_store_get_contact (f->store, id_of (f->grace));
+  back = rapport_store_get_contact (f->ts.store, id_of (f->grace));
   g_assert_true (back == f->grace);
-  g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 4);
+  g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 4);
 
   /* Only once. */
-  g_assert_false (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_false (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
 }
 
@@ -310,9 +294,9 @@ test_undo_keeps_later_edits (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
   rapport_contact_set_phone (f->ada, "+44 20 7946 0000");
-  g_assert_true (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_true (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_no_error (error);
 
   /* The phone was typed after the merge: Undo does not take it away. */
@@ -328,24 +312,24 @@ test_refused (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (rapport_store_flush (f->store, &error));
-  before = dump (f->path);
+  g_assert_true (rapport_store_flush (f->ts.store, &error));
+  before = dump (f->ts.path);
 
-  g_assert_false (rapport_store_merge_contacts (f->store, f->ada, f->ada, NULL, &error));
+  g_assert_false (rapport_store_merge_contacts (f->ts.store, f->ada, f->ada, NULL, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "itself"));
   g_clear_error (&error);
 
-  g_assert_true (rapport_store_delete_contact (f->store, f->mary, &error));
-  g_assert_false (rapport_store_merge_contacts (f->store, f->ada, f->mary, NULL, &error));
+  g_assert_true (rapport_store_delete_contact (f->ts.store, f->mary, &error));
+  g_assert_false (rapport_store_merge_contacts (f->ts.store, f->ada, f->mary, NULL, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (rapport_store_merge_contacts (f->store, f->mary, f->ada, NULL, &error));
+  g_assert_false (rapport_store_merge_contacts (f->ts.store, f->mary, f->ada, NULL, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_true (rapport_store_undelete_contact (f->store, id_of (f->mary), &error));
+  g_assert_true (rapport_store_undelete_contact (f->ts.store, id_of (f->mary), &error));
 
-  after = dump (f->path);
+  after = dump (f->ts.path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -355,16 +339,16 @@ test_later_merge_first (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
-  g_assert_true (rapport_store_merge_contacts (f->store, f->charles, f->ada, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->charles, f->ada, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_false (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_false (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FAILED);
   g_clear_error (&error);
 
-  g_assert_true (rapport_store_undo_merge (f->store, id_of (f->ada), &error));
-  g_assert_true (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_true (rapport_store_undo_merge (f->ts.store, id_of (f->ada), &error));
+  g_assert_true (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_no_error (error);
   g_assert_cmpint (rapport_appointment_get_contact_id (f->meeting), ==, id_of (f->grace));
 }
@@ -380,23 +364,23 @@ test_final_after_restart (Fixture       *f,
   g_autofree char *gone = NULL;
   gint64 grace = id_of (f->grace);
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
   g_assert_no_error (error);
-  g_clear_object (&f->store);
+  g_clear_object (&f->ts.store);
 
-  f->store = rapport_store_open (f->path, &error);
+  f->ts.store = rapport_store_open (f->ts.path, &error);
   g_assert_no_error (error);
 
   /* Grace's row is gone for good, and nothing of hers went with it. */
-  gone = read_back (f->path, "SELECT count(*) FROM contacts WHERE id = ?", grace);
+  gone = read_back (f->ts.path, "SELECT count(*) FROM contacts WHERE id = ?", grace);
   g_assert_cmpstr (gone, ==, "0");
-  meeting = rapport_store_get_appointment (f->store, id_of (f->meeting));
+  meeting = rapport_store_get_appointment (f->ts.store, id_of (f->meeting));
   g_assert_nonnull (meeting);
   g_assert_cmpint (rapport_appointment_get_contact_id (meeting), ==, id_of (f->ada));
   query.contact_id = id_of (f->ada);
-  clippings = rapport_store_query_clippings (f->store, &query, &error);
+  clippings = rapport_store_query_clippings (f->ts.store, &query, &error);
   g_assert_cmpuint (clippings->len, ==, 2);
-  g_assert_false (rapport_store_undo_merge (f->store, grace, &error));
+  g_assert_false (rapport_store_undo_merge (f->ts.store, grace, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
 }
 
@@ -407,13 +391,13 @@ test_purge_makes_final (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *owner = NULL;
 
-  g_assert_true (rapport_store_merge_contacts (f->store, f->ada, f->grace, NULL, &error));
-  g_assert_true (rapport_store_purge_contact (f->store, id_of (f->grace), &error));
+  g_assert_true (rapport_store_merge_contacts (f->ts.store, f->ada, f->grace, NULL, &error));
+  g_assert_true (rapport_store_purge_contact (f->ts.store, id_of (f->grace), &error));
   g_assert_no_error (error);
-  g_assert_false (rapport_store_undo_merge (f->store, id_of (f->grace), &error));
+  g_assert_false (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
 
-  owner = read_back (f->path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
+  owner = read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
   g_assert_nonnull (owner);
 }
 

@@ -4,47 +4,28 @@
  * that it follows every change made after it read them. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "rapport-contact-list.h"
 #include "rapport-store.h"
 #include "rapport-text.h"
+#include "test-store-util.h"
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  RapportStore *store;
+  TestStore     ts;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rapport-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "rapport.db", NULL);
-  f->store = rapport_store_open (f->path, &error);
-  g_assert_no_error (error);
+  test_store_open (&f->ts);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&f->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_store_remove (&f->ts);
 }
 
 static gint64
@@ -60,7 +41,7 @@ add (Fixture    *f,
   g_autoptr(GError) error = NULL;
   RapportContact *contact = rapport_contact_new (name);
 
-  g_assert_true (rapport_store_add_contact (f->store, contact, &error));
+  g_assert_true (rapport_store_add_contact (f->ts.store, contact, &error));
   g_assert_no_error (error);
   return contact;
 }
@@ -70,7 +51,7 @@ flush (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rapport_store_flush (f->store, &error));
+  g_assert_true (rapport_store_flush (f->ts.store, &error));
   g_assert_no_error (error);
 }
 
@@ -102,7 +83,7 @@ store_ids (Fixture             *f,
   GString *out = g_string_new (NULL);
 
   query->search = search;
-  ids = rapport_store_query_contacts (f->store, query, &error);
+  ids = rapport_store_query_contacts (f->ts.store, query, &error);
   query->search = NULL;
   g_assert_no_error (error);
   for (guint i = 0; i < ids->len; i++)
@@ -149,9 +130,9 @@ add_interview (Fixture        *f,
   RapportInterview *interview;
 
   rapport_appointment_set_start (meeting, 1796306400);
-  g_assert_true (rapport_store_add_appointment (f->store, meeting, &error));
+  g_assert_true (rapport_store_add_appointment (f->ts.store, meeting, &error));
   g_assert_no_error (error);
-  interview = rapport_store_get_interview (f->store, id_of (meeting), &error);
+  interview = rapport_store_get_interview (f->ts.store, id_of (meeting), &error);
   g_assert_no_error (error);
   g_assert_nonnull (interview);
   if (meeting_out)
@@ -164,14 +145,14 @@ add_prompt (Fixture          *f,
             RapportInterview *interview)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) questions = rapport_store_list_questions (f->store, FALSE, &error);
+  g_autoptr(GArray) questions = rapport_store_list_questions (f->ts.store, FALSE, &error);
   g_autoptr(RapportQuestion) question = NULL;
   RapportPrompt *prompt;
 
   g_assert_no_error (error);
   g_assert_cmpuint (questions->len, >, 0);
-  question = rapport_store_get_question (f->store, g_array_index (questions, gint64, 0));
-  prompt = rapport_store_add_prompt (f->store, interview, question, &error);
+  question = rapport_store_get_question (f->ts.store, g_array_index (questions, gint64, 0));
+  prompt = rapport_store_add_prompt (f->ts.store, interview, question, &error);
   g_assert_no_error (error);
   return prompt;
 }
@@ -197,7 +178,7 @@ test_every_field (Fixture       *f,
   g_autoptr(RapportPrompt) prompt = add_prompt (f, with_prompt);
   g_autoptr(RapportClipping) clip_title = rapport_clipping_new ("Zephyrine quarterly");
   g_autoptr(RapportClipping) clip_notes = rapport_clipping_new ("An article");
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
   const struct { const char *search; RapportContact *expected; } cases[] = {
     { "quillon", by_name },
@@ -220,10 +201,10 @@ test_every_field (Fixture       *f,
   rapport_interview_set_notebook (notebook, "She plays the saxophone");
   rapport_prompt_set_notes (prompt, "Tangerine growers need analysts");
   rapport_clipping_set_notes (clip_notes, "A kaleidoscope of careers");
-  g_assert_true (rapport_store_add_clipping (f->store, clip_title, NULL));
-  g_assert_true (rapport_store_add_clipping (f->store, clip_notes, NULL));
-  g_assert_true (rapport_store_link_clipping (f->store, clip_title, by_clip_title, NULL));
-  g_assert_true (rapport_store_link_clipping (f->store, clip_notes, by_clip_notes, NULL));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, clip_title, NULL));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, clip_notes, NULL));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, clip_title, by_clip_title, NULL));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, clip_notes, by_clip_notes, NULL));
   flush (f);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -247,7 +228,7 @@ test_case_and_accents (Fixture       *f,
   g_autoptr(RapportContact) jose = add (f, "José Álvarez");
   g_autoptr(RapportContact) strasse = add (f, "Lena Groß");
   g_autoptr(RapportContact) zoe = add (f, "ZOE SMITH");
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
 
   rapport_contact_set_notes (zoe, "Works at Ångström Café");
@@ -273,7 +254,7 @@ test_not_across_fields (Fixture       *f,
   g_autoptr(RapportContact) ann = add (f, "Ann");
   g_autoptr(RapportContact) next = add (f, "Beth");
   g_autoptr(RapportInterview) interview = add_interview (f, ann, NULL);
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
 
   rapport_contact_set_organization (ann, "Leeds");
@@ -303,12 +284,12 @@ test_follows_changes (Fixture       *f,
   g_autoptr(RapportAppointment) meeting = NULL;
   g_autoptr(RapportInterview) interview = add_interview (f, grace, &meeting);
   g_autoptr(RapportClipping) clip = rapport_clipping_new ("Compilers weekly");
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   g_autoptr(RapportContact) added = NULL;
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
 
-  g_assert_true (rapport_store_add_clipping (f->store, clip, NULL));
-  g_assert_true (rapport_store_link_clipping (f->store, clip, ada, NULL));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, clip, NULL));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, clip, ada, NULL));
   g_assert_cmpuint (type_and_check (f, list, &query, "lovelace"), ==, 1);
 
   /* a contact renamed while the search is on leaves it at once */
@@ -321,7 +302,7 @@ test_follows_changes (Fixture       *f,
   added = add (f, "Augusta King");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
   g_assert_cmpuint (type_and_check (f, list, &query, "kin"), ==, 2);
-  g_assert_true (rapport_store_delete_contact (f->store, added, NULL));
+  g_assert_true (rapport_store_delete_contact (f->ts.store, added, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_cmpuint (type_and_check (f, list, &query, "king"), ==, 1);
 
@@ -334,7 +315,7 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpuint (type_and_check (f, list, &query, "cobol"), ==, 1);
 
   /* ... and gone with their appointment */
-  g_assert_true (rapport_store_delete_appointment (f->store, meeting, NULL));
+  g_assert_true (rapport_store_delete_appointment (f->ts.store, meeting, NULL));
   g_assert_cmpuint (type_and_check (f, list, &query, "cobo"), ==, 0);
 
   /* clippings: renamed, unlinked */
@@ -344,7 +325,7 @@ test_follows_changes (Fixture       *f,
   flush (f);
   g_assert_cmpuint (type_and_check (f, list, &query, "compiler"), ==, 0);
   g_assert_cmpuint (type_and_check (f, list, &query, "engines"), ==, 1);
-  g_assert_true (rapport_store_unlink_clipping (f->store, clip, ada, NULL));
+  g_assert_true (rapport_store_unlink_clipping (f->ts.store, clip, ada, NULL));
   g_assert_cmpuint (type_and_check (f, list, &query, "engine"), ==, 0);
 
   /* emptying the box brings everyone back */
@@ -383,7 +364,7 @@ test_read_ahead (Fixture       *f,
   g_autoptr(RapportContact) grace = add (f, "Grace Hopper");
   g_autoptr(RapportAppointment) meeting = NULL;
   g_autoptr(RapportInterview) interview = add_interview (f, grace, &meeting);
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   g_autoptr(RapportContact) added = NULL;
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
 
@@ -415,7 +396,7 @@ test_read_ahead (Fixture       *f,
 
   /* A list let go while reading goes once the reading is over. */
   {
-    RapportContactList *gone = rapport_contact_list_new (f->store);
+    RapportContactList *gone = rapport_contact_list_new (f->ts.store);
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
     rapport_contact_list_prepare_search (gone);
@@ -437,7 +418,7 @@ test_narrowing (Fixture       *f,
   const char *names[] = { "Maria Garcia", "Mario Rossi", "Marta Kowalska", "Omar Haddad",
                           "Tamara Mariani", "Ramon Diaz", "Amara Okafor" };
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
   const char *typed[] = { "m", "ma", "mar", "mari", "maria", "mari", "ari", "mari", "aria",
                           "maria g", "r", "ar", "mar", "amar", "ara", "", "o", "ma" };
@@ -462,7 +443,7 @@ test_filters_and_sort (Fixture       *f,
   g_autoptr(RapportContact) b = add (f, "sam Adams");
   g_autoptr(RapportContact) c = add (f, "Sam Carter");
   g_autoptr(RapportContact) d = add (f, "Pat Sample");
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
 
   rapport_contact_set_organization (a, "Zeta");
@@ -515,7 +496,7 @@ match_of (Fixture        *f,
           const char     *search)
 {
   g_autofree char *needle = rapport_text_fold (search);
-  g_autoptr(RapportSearchMatch) match = rapport_store_find_search_match (f->store, id_of (contact), needle);
+  g_autoptr(RapportSearchMatch) match = rapport_store_find_search_match (f->ts.store, id_of (contact), needle);
 
   if (match == NULL)
     return NULL;
@@ -549,7 +530,7 @@ test_match_places (Fixture       *f,
   g_autoptr(RapportInterview) interview = add_interview (f, ada, &meeting);
   g_autoptr(RapportPrompt) prompt = add_prompt (f, interview);
   g_autoptr(RapportClipping) clip = rapport_clipping_new ("Zephyrine quarterly");
-  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->store);
+  g_autoptr(RapportContactList) list = rapport_contact_list_new (f->ts.store);
   RapportContactQuery query = RAPPORT_CONTACT_QUERY_INIT;
   g_autofree char *place = NULL;
 
@@ -565,8 +546,8 @@ test_match_places (Fixture       *f,
                                   "team of twelve.");
   rapport_prompt_set_notes (prompt, "Tangerine growers need analysts");
   rapport_clipping_set_notes (clip, "A kaleidoscope of careers");
-  g_assert_true (rapport_store_add_clipping (f->store, clip, NULL));
-  g_assert_true (rapport_store_link_clipping (f->store, clip, ada, NULL));
+  g_assert_true (rapport_store_add_clipping (f->ts.store, clip, NULL));
+  g_assert_true (rapport_store_link_clipping (f->ts.store, clip, ada, NULL));
   flush (f);
 
   assert_match (f, ada, "LOVE", "0 Name");
@@ -593,10 +574,10 @@ test_match_places (Fixture       *f,
   g_assert_cmpint (only_match (list), ==, id_of (ada));
 
   /* a deleted clipping, a deleted interview: no longer where it was found */
-  g_assert_true (rapport_store_delete_clipping (f->store, clip, NULL));
+  g_assert_true (rapport_store_delete_clipping (f->ts.store, clip, NULL));
   assert_match (f, ada, "kaleido", NULL);
   assert_match (f, ada, "zephyr", NULL);
-  g_assert_true (rapport_store_delete_appointment (f->store, meeting, NULL));
+  g_assert_true (rapport_store_delete_appointment (f->ts.store, meeting, NULL));
   assert_match (f, ada, "ferroelec", NULL);
   assert_match (f, ada, "growers", NULL);
   assert_match (f, ada, "lighthouse", NULL);
@@ -605,7 +586,7 @@ test_match_places (Fixture       *f,
   g_assert_cmpuint (type_and_check (f, list, &query, "FERROELEC"), ==, 0);
 
   /* and a deleted contact has none */
-  g_assert_true (rapport_store_delete_contact (f->store, ada, NULL));
+  g_assert_true (rapport_store_delete_contact (f->ts.store, ada, NULL));
   assert_match (f, ada, "love", NULL);
 }
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "test-widget-util.h"
@@ -9,13 +8,7 @@
 void
 test_store_init (TestStore *ts)
 {
-  g_autoptr(GError) error = NULL;
-
-  ts->dir = g_dir_make_tmp ("rapport-widget-XXXXXX", &error);
-  g_assert_no_error (error);
-  ts->path = g_build_filename (ts->dir, "rapport.db", NULL);
-  ts->store = rapport_store_open (ts->path, &error);
-  g_assert_no_error (error);
+  test_store_open (ts);
   rapport_store_set_save_delay (ts->store, 20);
 }
 
@@ -45,18 +38,10 @@ test_assert_finalized (gpointer object,
 void
 test_store_clear (TestStore *ts)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
+  /* Nothing may still hold the store when the test ends. */
   if (ts->store != NULL)
     test_assert_finalized (g_steal_pointer (&ts->store), TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (ts->path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (ts->dir);
-  g_clear_pointer (&ts->path, g_free);
-  g_clear_pointer (&ts->dir, g_free);
+  test_store_remove (ts);
 }
 
 static gboolean

@@ -4,16 +4,11 @@
 #include <adwaita.h>
 
 #include "rapport-store.h"
+#include "test-store-util.h"
 
 G_BEGIN_DECLS
 
-/* A fresh database in a temporary folder, for one test. */
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  RapportStore *store;
-} TestStore;
+
 
 void       test_store_init        (TestStore  *ts);
 void       test_store_clear       (TestStore  *ts);
