@@ -270,12 +270,6 @@ render_text_lightness (GtkWidget *chart)
   return (color->red + color->green + color->blue) / 3;
 }
 
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static void
 test_light_and_dark (Fixture       *f,
                      gconstpointer  data)
@@ -290,7 +284,7 @@ test_light_and_dark (Fixture       *f,
   /* Drawn on screen in both, without a warning (they are fatal here). */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "overview");
-  test_wait_until (is_drawn, fields);
+  test_wait_until (test_is_drawn, fields);
   test_spin (50);
   light = render_text_lightness (fields);
   render_text_lightness (sources);
@@ -305,7 +299,7 @@ test_light_and_dark (Fixture       *f,
   g_assert_cmpfloat (dark, >, 0.5);
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "referrals");
-  test_wait_until (is_drawn, map);
+  test_wait_until (test_is_drawn, map);
   test_spin (50);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   test_spin (50);

@@ -89,12 +89,6 @@ test_initials_text (void)
   }
 }
 
-static gboolean
-is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 /* The background as drawn: the theme's gradient for the colour class. */
 static void
 assert_same_drawing (GtkWidget *ours,
@@ -148,8 +142,8 @@ test_like_adw_avatar (void)
   gtk_box_append (GTK_BOX (box), adw);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  test_wait_until (is_drawn, ours);
-  test_wait_until (is_drawn, adw);
+  test_wait_until (test_is_drawn, ours);
+  test_wait_until (test_is_drawn, adw);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -24,14 +24,6 @@ typedef struct
   gint64          clipping_id;
 } Fixture;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  Fixture *f = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window));
-}
-
 static gint64
 add_contact (Fixture      *f,
              const char   *name,
@@ -81,7 +73,7 @@ fixture_set_up (Fixture       *f,
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  test_wait_until (window_is_mapped, f);
+  test_wait_until (test_is_drawn, f->window);
   test_spin (100);
 }
 

@@ -24,14 +24,6 @@ typedef struct
   RapportWindow *window;
 } Fixture;
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  Fixture *f = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window));
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -46,7 +38,7 @@ fixture_set_up (Fixture       *f,
   f->window = rapport_window_new (NULL, f->ts.store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  test_wait_until (window_is_mapped, f);
+  test_wait_until (test_is_drawn, f->window);
   test_spin (50);
 }
 

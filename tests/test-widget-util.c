@@ -80,6 +80,13 @@ test_spin (guint msec)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* For test_wait_until(): @widget is on screen with a size. */
+gboolean
+test_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 GtkWidget *
 test_child (gpointer    widget,
             GType       type,

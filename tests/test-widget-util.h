@@ -15,6 +15,7 @@ void       test_store_clear       (TestStore  *ts);
 void       test_wait_until        (gboolean  (*check) (gpointer),
                                    gpointer    data);
 void       test_spin              (guint       msec);
+gboolean   test_is_drawn          (gpointer    widget);
 void       test_assert_finalized  (gpointer    object,
                                    gboolean    owned);
 GtkWidget *test_child             (gpointer    widget,
