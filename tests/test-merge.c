@@ -143,25 +143,6 @@ dump (const char *path)
   return g_string_free (text, FALSE);
 }
 
-static char *
-read_back (const char *path,
-           const char *sql,
-           gint64      id)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return result;
-}
-
 static void
 test_links_move (Fixture       *f,
                  gconstpointer  data)
@@ -189,12 +170,12 @@ test_links_move (Fixture       *f,
   g_assert_cmpuint (rapport_store_count_contacts (f->ts.store), ==, 3);
 
   /* On disk too, without a duplicate link for the clipping naming both. */
-  links = read_back (f->ts.path, "SELECT count(*) FROM clipping_contacts WHERE contact_id = ?", id_of (f->ada));
+  links = test_read_back (f->ts.path, "SELECT count(*) FROM clipping_contacts WHERE contact_id = ?", id_of (f->ada));
   g_assert_cmpstr (links, ==, "2");
   {
-    g_autofree char *owner = read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
-    g_autofree char *referrer = read_back (f->ts.path, "SELECT referred_by FROM contacts WHERE id = ?", id_of (f->charles));
-    g_autofree char *item_owner = read_back (f->ts.path, "SELECT contact_id FROM action_items WHERE id = ?", id_of (f->item));
+    g_autofree char *owner = test_read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
+    g_autofree char *referrer = test_read_back (f->ts.path, "SELECT referred_by FROM contacts WHERE id = ?", id_of (f->charles));
+    g_autofree char *item_owner = test_read_back (f->ts.path, "SELECT contact_id FROM action_items WHERE id = ?", id_of (f->item));
     g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, id_of (f->ada));
 
     g_assert_cmpstr (owner, ==, expected);
@@ -372,7 +353,7 @@ test_final_after_restart (Fixture       *f,
   g_assert_no_error (error);
 
   /* Grace's row is gone for good, and nothing of hers went with it. */
-  gone = read_back (f->ts.path, "SELECT count(*) FROM contacts WHERE id = ?", grace);
+  gone = test_read_back (f->ts.path, "SELECT count(*) FROM contacts WHERE id = ?", grace);
   g_assert_cmpstr (gone, ==, "0");
   meeting = rapport_store_get_appointment (f->ts.store, id_of (f->meeting));
   g_assert_nonnull (meeting);
@@ -397,7 +378,7 @@ test_purge_makes_final (Fixture       *f,
   g_assert_false (rapport_store_undo_merge (f->ts.store, id_of (f->grace), &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
 
-  owner = read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
+  owner = test_read_back (f->ts.path, "SELECT contact_id FROM appointments WHERE id = ?", id_of (f->meeting));
   g_assert_nonnull (owner);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "test-store-util.h"
 
@@ -33,4 +34,28 @@ test_store_remove (TestStore *ts)
   g_rmdir (ts->dir);
   g_clear_pointer (&ts->path, g_free);
   g_clear_pointer (&ts->dir, g_free);
+}
+
+/* Reads one value straight from the file, through a second connection, as
+ * another program (or the next start) would see it: the first column of
+ * the first row of @sql, with @id bound to its parameter. */
+char *
+test_read_back (const char *path,
+                const char *sql,
+                gint64      id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* An import's worker may still be closing its own connection. */
+  sqlite3_busy_timeout (db, 10000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
 }

@@ -15,5 +15,8 @@ typedef struct
 
 void test_store_open   (TestStore *ts);
 void test_store_remove (TestStore *ts);
+char *test_read_back   (const char *path,
+                        const char *sql,
+                        gint64      id);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "rapport-contact-list.h"
 #include "rapport-clipping-list.h"
 #include "rapport-store.h"
+#include "test-store-util.h"
 
 typedef struct
 {
@@ -84,33 +85,12 @@ id_of (gpointer record)
   return rapport_record_get_id (RAPPORT_RECORD (record));
 }
 
-/* Reads a value straight from the file, through a second connection, as
- * another program (or the next start) would see it. */
-static char *
-read_back (const char *path,
-           const char *sql,
-           gint64      id)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return result;
-}
-
 static void
 test_open_creates_schema (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *version = read_back (f->path, "PRAGMA user_version", 0);
-  g_autofree char *mode = read_back (f->path, "PRAGMA journal_mode", 0);
+  g_autofree char *version = test_read_back (f->path, "PRAGMA user_version", 0);
+  g_autofree char *mode = test_read_back (f->path, "PRAGMA journal_mode", 0);
 
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (version, ==, G_STRINGIFY (RAPPORT_STORE_SCHEMA_VERSION));
@@ -146,7 +126,7 @@ test_startup_uses_indexes (Fixture       *f,
    * index order, not sorted afterwards. */
   g_autofree char *by_name = query_plan (f->path, "SELECT id FROM contacts WHERE deleted IS NULL"
                                                   " ORDER BY name COLLATE NOCASE, id");
-  g_autofree char *name_index = read_back (f->path, "SELECT sql FROM sqlite_schema WHERE name = 'contacts_name'", 0);
+  g_autofree char *name_index = test_read_back (f->path, "SELECT sql FROM sqlite_schema WHERE name = 'contacts_name'", 0);
   /* The purge of deletions that were never undone. */
   const char *purges[] = {
     "DELETE FROM contacts WHERE deleted IS NOT NULL",
@@ -219,17 +199,17 @@ test_contact_crud (Fixture       *f,
   same = rapport_store_get_contact (f->store, id_of (c));
   g_assert_true (same == c);
 
-  stored_name = read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
+  stored_name = test_read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (stored_name, ==, "Grace Hopper");
-  stage = read_back (f->path, "SELECT stage FROM contacts WHERE id = ?", id_of (c));
+  stage = test_read_back (f->path, "SELECT stage FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (stage, ==, "requested");
-  source = read_back (f->path, "SELECT source FROM contacts WHERE id = ?", id_of (c));
+  source = test_read_back (f->path, "SELECT source FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (source, ==, "teacher");
 
   rapport_contact_set_stage (c, RAPPORT_STAGE_MET);
   g_assert_true (rapport_store_save_contact (f->store, c, &error));
   g_clear_pointer (&stage, g_free);
-  stage = read_back (f->path, "SELECT stage FROM contacts WHERE id = ?", id_of (c));
+  stage = test_read_back (f->path, "SELECT stage FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (stage, ==, "met");
 
   g_assert_true (rapport_store_delete_contact (f->store, c, &error));
@@ -253,13 +233,13 @@ test_autosave_and_flush (Fixture       *f,
 
   rapport_contact_set_notes (c, "Orbital mechanics");
   g_assert_true (rapport_store_has_pending (f->store));
-  before = read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (c));
+  before = test_read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (before, ==, "");
 
   /* The debounced write lands by itself… */
   while (rapport_store_has_pending (f->store))
     g_main_context_iteration (NULL, TRUE);
-  after = read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (c));
+  after = test_read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (after, ==, "Orbital mechanics");
 
   /* …and flush writes at once, as quitting does. */
@@ -267,7 +247,7 @@ test_autosave_and_flush (Fixture       *f,
   g_assert_true (rapport_store_flush (f->store, &error));
   g_assert_no_error (error);
   g_assert_false (rapport_store_has_pending (f->store));
-  later = read_back (f->path, "SELECT field FROM contacts WHERE id = ?", id_of (c));
+  later = test_read_back (f->path, "SELECT field FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (later, ==, "Aerospace");
 }
 
@@ -290,7 +270,7 @@ test_empty_name_refused (Fixture       *f,
   rapport_contact_set_name (c, "");
   g_assert_false (rapport_store_save_contact (f->store, c, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_INVALID);
-  name = read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
+  name = test_read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
   g_assert_cmpstr (name, ==, "Mary Jackson");
 }
 
@@ -314,8 +294,8 @@ test_hostile_text (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(RapportContact) c = add (f->store, names[i], names[i]);
-      g_autofree char *stored = read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
-      g_autofree char *org = read_back (f->path, "SELECT organization FROM contacts WHERE id = ?", id_of (c));
+      g_autofree char *stored = test_read_back (f->path, "SELECT name FROM contacts WHERE id = ?", id_of (c));
+      g_autofree char *org = test_read_back (f->path, "SELECT organization FROM contacts WHERE id = ?", id_of (c));
 
       g_assert_cmpstr (stored, ==, names[i]);
       g_assert_cmpstr (org, ==, names[i]);
@@ -329,7 +309,7 @@ test_hostile_text (Fixture       *f,
   notes_holder = add (f->store, "Long Notes", "");
   rapport_contact_set_notes (notes_holder, big->str);
   g_assert_true (rapport_store_flush (f->store, NULL));
-  stored_notes = read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (notes_holder));
+  stored_notes = test_read_back (f->path, "SELECT notes FROM contacts WHERE id = ?", id_of (notes_holder));
   g_assert_cmpstr (stored_notes, ==, big->str);
 }
 
@@ -520,7 +500,7 @@ test_referrals (Fixture       *f,
   referred = rapport_store_get_contact (f->store, referred_id);
   g_assert_nonnull (referred);
   g_assert_cmpint (rapport_contact_get_referred_by (referred), ==, 0);
-  link = read_back (f->path, "SELECT ifnull(referred_by, 'none') FROM contacts WHERE id = ?", referred_id);
+  link = test_read_back (f->path, "SELECT ifnull(referred_by, 'none') FROM contacts WHERE id = ?", referred_id);
   g_assert_cmpstr (link, ==, "none");
   g_assert_cmpuint (rapport_store_count_contacts (f->store), ==, 1);
 }
@@ -574,7 +554,7 @@ test_pending_delete_is_final_after_restart (Fixture       *f,
 
   f->store = rapport_store_open (f->path, &error);
   g_assert_no_error (error);
-  count = read_back (f->path, "SELECT count(*) FROM contacts WHERE id = ?", id);
+  count = test_read_back (f->path, "SELECT count(*) FROM contacts WHERE id = ?", id);
   g_assert_cmpstr (count, ==, "0");
 }
 
@@ -609,9 +589,9 @@ test_clippings (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (person);
   g_assert_cmpint (rapport_contact_get_source (person), ==, RAPPORT_SOURCE_ARTICLE);
-  source = read_back (f->path, "SELECT source FROM contacts WHERE id = ?", id_of (person));
+  source = test_read_back (f->path, "SELECT source FROM contacts WHERE id = ?", id_of (person));
   g_assert_cmpstr (source, ==, "article");
-  detail = read_back (f->path, "SELECT source_detail FROM contacts WHERE id = ?", id_of (person));
+  detail = test_read_back (f->path, "SELECT source_detail FROM contacts WHERE id = ?", id_of (person));
   g_assert_cmpstr (detail, ==, "Nurses of the year");
 
   rapport_clipping_list_set_contact (list, id_of (person));
@@ -850,9 +830,9 @@ test_backup_and_restore (Fixture       *f,
   rapport_contact_set_notes (a, "typed just now");
   g_assert_true (rapport_store_backup (f->store, backup, &error));
   g_assert_no_error (error);
-  check = read_back (backup, "PRAGMA integrity_check", 0);
+  check = test_read_back (backup, "PRAGMA integrity_check", 0);
   g_assert_cmpstr (check, ==, "ok");
-  names = read_back (backup, "SELECT group_concat(name || ':' || notes) FROM contacts WHERE ? = 0", 0);
+  names = test_read_back (backup, "SELECT group_concat(name || ':' || notes) FROM contacts WHERE ? = 0", 0);
   g_assert_cmpstr (names, ==, "Before Backup:typed just now");
 
   /* Rolling backups keep the last few days. */
@@ -928,7 +908,7 @@ test_locked_by_another_program (Fixture       *f,
 
   g_assert_true (rapport_store_add_contact (f->store, blocked, &error));
   g_assert_no_error (error);
-  count = read_back (f->path, "SELECT count(*) FROM contacts WHERE ? = 0", 0);
+  count = test_read_back (f->path, "SELECT count(*) FROM contacts WHERE ? = 0", 0);
   g_assert_cmpstr (count, ==, "2");
 }
 
@@ -991,9 +971,9 @@ test_disk_full (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 
-  check = read_back (path, "PRAGMA integrity_check", 0);
+  check = test_read_back (path, "PRAGMA integrity_check", 0);
   g_assert_cmpstr (check, ==, "ok");
-  names = read_back (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM contacts WHERE ? = 0 ORDER BY id)", 0);
+  names = test_read_back (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM contacts WHERE ? = 0 ORDER BY id)", 0);
   g_assert_cmpstr (names, ==, "Kept,After");
   remove_tree (dir);
 }

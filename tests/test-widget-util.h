@@ -24,8 +24,5 @@ GtkWidget *test_child             (gpointer    widget,
 GskRenderNode *test_render_widget  (GtkWidget         *widget);
 GskRenderNode *test_find_render_node (GskRenderNode   *node,
                                       GskRenderNodeType type);
-char      *test_read_back         (const char *path,
-                                   const char *sql,
-                                   gint64      id);
 
 G_END_DECLS
